@@ -1,0 +1,94 @@
+//! `bits-inspector`: check captured BITS upload traffic from scripts and CI.
+
+mod args;
+mod output;
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use args::{Command, Format};
+use bits_inspector::{explain, inspect, LineEndingCheck, Options};
+
+fn main() -> ExitCode {
+    let command = match args::parse(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("bits-inspector: {message}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let result = match command {
+        Command::Help => writeln!(stdout, "{}", args::USAGE).map(|_| ExitCode::SUCCESS),
+        Command::Version => writeln!(stdout, "bits-inspector {}", env!("CARGO_PKG_VERSION")).map(|_| ExitCode::SUCCESS),
+        Command::Rules { format } => output::rules(&mut stdout, format).map(|_| ExitCode::SUCCESS),
+        Command::Explain { query, format } => match explain::explain(&query) {
+            Some(found) => output::explanation(&mut stdout, &found, format).map(|_| ExitCode::SUCCESS),
+            None => {
+                eprintln!("bits-inspector: `{query}` is neither a rule id, a BITS header nor an HRESULT (try `bits-inspector rules`)");
+                return ExitCode::from(2);
+            }
+        },
+        Command::Check { files, format, profile, pasted } => {
+            let options = Options {
+                profile,
+                line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
+            };
+            check(&mut stdout, &files, format, &options)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`| head`) is not a failure of the inspection.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bits-inspector: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn check(out: &mut impl Write, files: &[String], format: Format, options: &Options) -> std::io::Result<ExitCode> {
+    let mut unreadable = false;
+    let mut errors = false;
+    let mut reports = Vec::new();
+    for file in files {
+        let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        match read_input(file) {
+            Ok(bytes) => {
+                let report = inspect(&bytes, options);
+                errors |= report.has_errors();
+                reports.push((name.to_string(), report));
+            }
+            Err(message) => {
+                eprintln!("bits-inspector: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    match format {
+        Format::Text => {
+            for (name, report) in &reports {
+                output::report_text(out, name, report)?;
+            }
+        }
+        Format::Json => output::reports_json(out, &reports)?,
+    }
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

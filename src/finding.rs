@@ -1,0 +1,80 @@
+//! Severities, profiles and the findings rules produce.
+
+use serde::Serialize;
+
+use crate::rules::catalog::Rule;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// How findings are graded, since the Win32 pages and [MC-BUP] disagree in many places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Error: what would break a real Windows client or server, or what both documents
+    /// require. Warning or note: what only one document asks.
+    #[default]
+    Default,
+    /// The Win32 "BITS upload protocol" pages, to the letter.
+    Win32,
+    /// The Open Specification [MC-BUP], to the letter.
+    McBup,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::Default, Profile::Win32, Profile::McBup];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Default => "default",
+            Profile::Win32 => "win32",
+            Profile::McBup => "mc-bup",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// A finding before grading: which rule, where, and what exactly was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFinding {
+    pub rule: Rule,
+    pub message: Option<usize>,
+    pub header: Option<String>,
+    pub span: Span,
+    pub summary: String,
+}
+
+impl RawFinding {
+    pub fn new(rule: Rule, span: Span, summary: impl Into<String>) -> Self {
+        RawFinding { rule, message: None, header: None, span, summary: summary.into() }
+    }
+
+    pub fn in_message(mut self, index: usize) -> Self {
+        self.message = Some(index);
+        self
+    }
+
+    pub fn on_header(mut self, name: &str) -> Self {
+        self.header = Some(name.to_string());
+        self
+    }
+}

@@ -1,0 +1,141 @@
+//! Lax HTTP/1.x: splits an input into messages and decodes each one as far as it goes.
+//!
+//! Nothing here knows about BITS. Every problem becomes a finding with a byte span and the
+//! next message is still found: a broken message never hides the ones after it.
+
+mod chunked;
+pub mod lines;
+mod parse;
+
+pub use parse::{parse_decimal, split_messages};
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartLine {
+    Request {
+        method: Span,
+        target: Span,
+        version: Span,
+    },
+    Response {
+        version: Span,
+        status: u16,
+        status_span: Span,
+        reason: Span,
+    },
+    /// Not a readable start line; the message is still decoded from its headers.
+    Invalid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub name: Span,
+    pub value: Span,
+    /// The whole header line (continuation lines included), without the line terminator.
+    pub line: Span,
+    /// Set when obsolete line folding joined several lines: the value then lives here.
+    pub folded_value: Option<Vec<u8>>,
+}
+
+impl Header {
+    pub fn name<'a>(&self, input: &'a [u8]) -> &'a [u8] {
+        self.name.slice(input)
+    }
+
+    pub fn value<'a>(&'a self, input: &'a [u8]) -> &'a [u8] {
+        match &self.folded_value {
+            Some(v) => v,
+            None => self.value.slice(input),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// No body by the rules of HTTP (a request without length, 1xx/204/304).
+    None,
+    ContentLength(u64),
+    Chunked,
+    /// A response without length: its body runs until the connection closes, which in a
+    /// text capture is where the next message starts.
+    UntilNextMessage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The body bytes as captured, chunk framing included.
+    pub span: Span,
+    pub framing: Framing,
+    /// Length of the body content: for chunked bodies, the sum of the chunk sizes.
+    pub length: u64,
+    /// The capture holds fewer bytes than the framing announced.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineEndings {
+    pub crlf: usize,
+    pub lf: usize,
+    /// The first line of the head ending in a bare LF.
+    pub first_bare_lf: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub span: Span,
+    pub start_line: StartLine,
+    pub start_line_span: Span,
+    pub headers: Vec<Header>,
+    pub body: Body,
+    pub line_endings: LineEndings,
+    /// The capture ended before the empty line closing the headers.
+    pub head_truncated: bool,
+}
+
+impl Message {
+    pub fn is_request(&self) -> bool {
+        matches!(self.start_line, StartLine::Request { .. })
+    }
+
+    pub fn is_response(&self) -> bool {
+        matches!(self.start_line, StartLine::Response { .. })
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self.start_line {
+            StartLine::Response { status, .. } => Some(status),
+            _ => None,
+        }
+    }
+
+    pub fn method<'a>(&self, input: &'a [u8]) -> Option<&'a [u8]> {
+        match self.start_line {
+            StartLine::Request { method, .. } => Some(method.slice(input)),
+            _ => None,
+        }
+    }
+
+    pub fn target<'a>(&self, input: &'a [u8]) -> Option<&'a [u8]> {
+        match self.start_line {
+            StartLine::Request { target, .. } => Some(target.slice(input)),
+            _ => None,
+        }
+    }
+
+    pub fn version<'a>(&self, input: &'a [u8]) -> Option<&'a [u8]> {
+        match self.start_line {
+            StartLine::Request { version, .. } | StartLine::Response { version, .. } => Some(version.slice(input)),
+            StartLine::Invalid => None,
+        }
+    }
+
+    /// The first header with this name (case-insensitive).
+    pub fn header(&self, input: &[u8], name: &str) -> Option<&Header> {
+        self.headers.iter().find(|h| h.name(input).eq_ignore_ascii_case(name.as_bytes()))
+    }
+
+    pub fn header_value<'a>(&'a self, input: &'a [u8], name: &str) -> Option<&'a [u8]> {
+        self.header(input, name).map(|h| h.value(input))
+    }
+}

@@ -1,0 +1,142 @@
+//! The generic checker that enforces the header table: presence per packet and status,
+//! companions, repetitions and value grammars. Nothing here names a particular header.
+
+use crate::bits::classify::MessageView;
+use crate::bits::headers::{Grammar, HeaderSpec, Need, Scope, When, CONTENT_LENGTH, HEADERS};
+use crate::bits::packet::MessageKind;
+use crate::bits::values;
+use crate::finding::RawFinding;
+use crate::rules::catalog::Rule;
+use crate::span::Span;
+
+/// [MC-BUP] 2.2.1: header values SHOULD NOT exceed 4 KB (the Windows server's limit).
+pub const MAX_HEADER_VALUE: usize = 4096;
+
+pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
+    for spec in HEADERS {
+        check_header(view, spec, out);
+    }
+    if view.kind.is_bits() {
+        for header in &view.msg.headers {
+            if header.value(view.input).len() > MAX_HEADER_VALUE {
+                let name = String::from_utf8_lossy(header.name(view.input));
+                out.push(finding(
+                    view,
+                    Rule::HeaderValueTooLong,
+                    header.value,
+                    &name,
+                    format!(
+                        "{name} is {} bytes long; Windows servers reject values over 4 KB",
+                        header.value(view.input).len()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether a table scope covers this message.
+pub fn scope_applies(scope: Scope, view: &MessageView) -> bool {
+    // A response without BITS-Packet-Type is plain HTTP (an auth challenge, a proxy error):
+    // the Ack rules do not apply to it.
+    let ack = view.kind.is_ack() && view.has_packet_type;
+    match (scope, view.kind) {
+        (Scope::Request(t), MessageKind::Request(k)) => t == k,
+        (Scope::AnyRequest, k) => k.is_bits_request(),
+        (Scope::Ack(t), MessageKind::Ack(k) | MessageKind::UnknownAck(Some(k))) => ack && t == k,
+        (Scope::AnyAck, _) => ack,
+        (Scope::Notification, MessageKind::Notification) => true,
+        (Scope::NotificationResponse, MessageKind::NotificationResponse) => true,
+        _ => false,
+    }
+}
+
+fn when_applies(when: When, view: &MessageView) -> bool {
+    let status = view.status();
+    match when {
+        When::Always => true,
+        When::Success => view.is_success(),
+        When::Failure => status.is_some() && !view.is_success(),
+        When::FailureExcept416 => status.is_some_and(|s| s != 416) && !view.is_success(),
+        When::Status(codes) => status.is_some_and(|s| codes.contains(&s)),
+        When::LaterFragment => view.content_range().is_some_and(|r| r.first > 0),
+    }
+}
+
+fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<RawFinding>) {
+    let key = spec.key();
+    let mut occurrences = view.occurrences(key);
+    let first = occurrences.next();
+    let in_scope = spec.presence.iter().any(|e| scope_applies(e.scope, view));
+    if !in_scope {
+        return;
+    }
+    let mut forbidden_here = false;
+    for entry in spec.presence.iter().filter(|e| scope_applies(e.scope, view) && when_applies(e.when, view)) {
+        let Some(rule) = entry.rule else { continue };
+        match (entry.need, first) {
+            (Need::Required, None) => out.push(finding(
+                view,
+                rule,
+                view.msg.start_line_span,
+                spec.name,
+                format!("{} is missing{}", spec.name, condition_words(entry.when, view)),
+            )),
+            (Need::Forbidden, Some(h)) => {
+                forbidden_here = true;
+                out.push(finding(
+                    view,
+                    rule,
+                    h.line,
+                    spec.name,
+                    format!(
+                        "{} is not expected on {}{}",
+                        spec.name,
+                        view.kind.label(),
+                        condition_words(entry.when, view)
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    let Some(first) = first else { return };
+    // Framing already judged Content-Length: several values, or an unreadable one.
+    if spec.name != CONTENT_LENGTH {
+        for again in occurrences {
+            out.push(finding(
+                view,
+                Rule::HeaderRepeated,
+                again.line,
+                spec.name,
+                format!("{} appears again; the first value is used", spec.name),
+            ));
+        }
+    }
+    for (companion, rule) in spec.requires {
+        if view.header(companion).is_none() {
+            out.push(finding(view, *rule, first.line, spec.name, format!("{} without {companion}", spec.name)));
+        }
+    }
+    if forbidden_here || spec.name == CONTENT_LENGTH {
+        return;
+    }
+    if let (Some(rule), Err(problem)) = (spec.invalid, values::describe(spec.grammar, first.value(view.input))) {
+        // A list of protocols has rules of its own per entry (message rules).
+        if spec.grammar != Grammar::GuidList {
+            out.push(finding(view, rule, first.value, spec.name, format!("{}: {problem}", spec.name)));
+        }
+    }
+}
+
+fn condition_words(when: When, view: &MessageView) -> String {
+    match (when, view.status()) {
+        (When::Always | When::LaterFragment, _) => String::new(),
+        (_, Some(status)) => format!(" (status {status})"),
+        (_, None) => String::new(),
+    }
+}
+
+pub fn finding(view: &MessageView, rule: Rule, span: Span, header: &str, summary: String) -> RawFinding {
+    RawFinding::new(rule, span, summary).in_message(view.index).on_header(header)
+}

@@ -1,0 +1,7 @@
+//! The checks: the rule catalog, the generic header-table checker, per-message rules and
+//! conversation rules.
+
+pub mod catalog;
+pub mod conversation;
+pub mod headers;
+pub mod message;

@@ -1,0 +1,1 @@
+//! The wasm-bindgen facade (issue 3 fills it in).
