@@ -1,0 +1,7 @@
+//! Cases for the rules about the conversation.
+
+use super::Case;
+
+pub fn cases() -> Vec<Case> {
+    Vec::new()
+}
