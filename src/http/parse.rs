@@ -112,7 +112,10 @@ fn read_message(input: &[u8], start: usize, index: usize, findings: &mut Vec<Raw
     } else {
         framing_of(input, &start_line, &headers, index, findings)
     };
-    let (body, next) = read_body(input, body_start, framing, index, findings);
+    // A head with LF-only lines was copied as text: its body lost its CRs too, so it is
+    // shorter than Content-Length says.
+    let crs_lost = line_endings.crlf == 0 && line_endings.lf > 0;
+    let (body, next) = read_body(input, body_start, framing, crs_lost, index, findings);
     let message = Message {
         span: Span::new(start, body.span.end.max(trim_trailing_whitespace(input, start, body_start))),
         start_line,
@@ -333,10 +336,25 @@ fn read_body(
     input: &[u8],
     start: usize,
     framing: Framing,
+    crs_lost: bool,
     index: usize,
     findings: &mut Vec<RawFinding>,
 ) -> (Body, usize) {
     let available = input.len() - start;
+    if let (Framing::ContentLength(announced), true) = (framing, crs_lost) {
+        let limit = if announced <= available as u64 { start + announced as usize } else { input.len() };
+        if let Some(next) = find_start_line(input, start, limit) {
+            let end = trim_trailing_whitespace(input, start, next);
+            let lfs = input[start..next].iter().filter(|&&b| b == b'\n').count() as u64;
+            // The CRs that LF-only text lost explain the difference: the body is whole.
+            let whole = (next - start) as u64 + lfs >= announced;
+            let body = Body { span: Span::new(start, end), framing, length: (end - start) as u64, truncated: !whole };
+            if !whole {
+                push_truncated(findings, framing, end, body.length, index);
+            }
+            return (body, next);
+        }
+    }
     let (end, length, truncated) = match framing {
         Framing::None => (start, 0, false),
         Framing::UntilNextMessage => {
@@ -385,20 +403,24 @@ fn read_body(
         }
     };
     if truncated {
-        let announced = match framing {
-            Framing::ContentLength(n) => format!("{n} bytes announced"),
-            _ => "chunked body".to_string(),
-        };
-        findings.push(
-            RawFinding::new(
-                Rule::HttpBodyTruncated,
-                Span::empty_at(end),
-                format!("{announced}, {length} captured: the capture holds only part of this body"),
-            )
-            .in_message(index),
-        );
+        push_truncated(findings, framing, end, length, index);
     }
     (Body { span: Span::new(start, end), framing, length, truncated }, end)
+}
+
+fn push_truncated(findings: &mut Vec<RawFinding>, framing: Framing, end: usize, length: u64, index: usize) {
+    let announced = match framing {
+        Framing::ContentLength(n) => format!("{n} bytes announced"),
+        _ => "chunked body".to_string(),
+    };
+    findings.push(
+        RawFinding::new(
+            Rule::HttpBodyTruncated,
+            Span::empty_at(end),
+            format!("{announced}, {length} captured: the capture holds only part of this body"),
+        )
+        .in_message(index),
+    );
 }
 
 fn followed_by_message_or_end(input: &[u8], at: usize) -> bool {

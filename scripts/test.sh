@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The one command that sets up and runs every test: formatting, lints (host and wasm32),
+# unit, fixture, conversation, CLI and bad-input tests, wasm tests and browser tests in
+# headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+step "format"
+cargo fmt --all -- --check
+step "clippy (host)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+step "tests (native)"
+cargo test --all-targets
+cargo test --doc
+step "build the wasm"
+scripts/build-wasm.sh
+step "wasm tests in headless Chromium"
+scripts/test-wasm.sh
+step "browser tests in headless Chromium"
+scripts/test-browser.sh
+step "all tests passed"

@@ -1,0 +1,143 @@
+//! The command-line tool as scripts and CI use it: output formats and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bits-inspector"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const BROKEN: &[u8] = b"BITS_POST /u/a.txt HTTP/1.1\r\nBITS-Packet-Type: Create-Session\r\n\
+BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\nContent-Length: 0\r\n\r\n\
+HTTP/1.1 403 Forbidden\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\n\
+BITS-Error-Code: 0x80070005\r\nBITS-Error-Context: 0x5\r\nContent-Length: 0\r\n\r\n";
+
+#[test]
+fn real_captures_pass_with_exit_0_and_a_summary_line() {
+    let o = run(&["check", "tests/fixtures/mc-bup-4.1-upload.http", "tests/fixtures/mc-bup-4.2-upload-reply.http"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("tests/fixtures/mc-bup-4.1-upload.http: 8 messages, 0 errors, 0 warnings, 4 notes (profile default)"));
+    assert!(text.contains("tests/fixtures/mc-bup-4.2-upload-reply.http: 12 messages, 0 errors"));
+}
+
+#[test]
+fn errors_give_exit_1_and_compiler_style_lines() {
+    let o = run_with_stdin(&["check"], BROKEN);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    let line = text.lines().find(|l| l.contains("[ack-create-session-protocol-on-failure]")).unwrap();
+    assert!(line.starts_with("<stdin>:8:1: error[ack-create-session-protocol-on-failure]: "), "{line}");
+    assert!(text.ends_with("2 messages, 1 error, 0 warnings, 0 notes (profile default)\n"), "{text}");
+}
+
+#[test]
+fn dash_reads_standard_input_too() {
+    let o = run_with_stdin(&["check", "-", "--format", "json"], BROKEN);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["file"], "<stdin>");
+}
+
+#[test]
+fn unreadable_input_gives_exit_2_with_the_reason() {
+    let o = run(&["check", "tests/fixtures/no-such-file.http"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot read tests/fixtures/no-such-file.http"), "{err}");
+    let o = run(&["check", "--profile", "strict"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown profile `strict`"));
+}
+
+#[test]
+fn json_report_has_the_stable_fields() {
+    let o = run_with_stdin(&["check", "--format=json"], BROKEN);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["messages"][1]["kind"], "ack-create-session");
+    assert_eq!(json["messages"][1]["pair"], 0);
+    let f = &json["findings"][0];
+    assert_eq!(f["rule"], "ack-create-session-protocol-on-failure");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["message"], 1);
+    assert_eq!(f["header"], "BITS-Protocol");
+    let (start, end) = (f["span"]["start"].as_u64().unwrap() as usize, f["span"]["end"].as_u64().unwrap() as usize);
+    assert!(BROKEN[start..end].starts_with(b"BITS-Protocol: {7df0354d"));
+    assert_eq!(f["start"]["line"], 8);
+    assert!(f["links"][0]["url"].as_str().unwrap().starts_with("https://learn.microsoft.com/"));
+    assert_eq!(json["counts"]["errors"], 1);
+}
+
+#[test]
+fn several_files_in_json_are_an_array_of_reports() {
+    let o = run(&["check", "--format", "json", "tests/fixtures/messages/05-mcbup41-ping-request.http", "tests/fixtures/messages/06-mcbup41-ack-ping.http"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[0]["messages"][0]["kind"], "ping");
+}
+
+#[test]
+fn profile_changes_the_grade_and_the_exit_code() {
+    let o = run(&["check", "--profile", "mc-bup", "tests/fixtures/mc-bup-4.1-upload.http"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[ack-session-id-missing]"));
+}
+
+#[test]
+fn explain_rules_and_error_codes() {
+    let o = run(&["explain", "ack-create-session-fallback-without-host-id"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("BITS-Host-Id-Fallback-Timeout without BITS-Host-Id"));
+    assert!(text.contains("https://learn.microsoft.com/en-us/windows/win32/bits/ack-for-create-session"));
+
+    let o = run(&["explain", "0x8020001F"]);
+    let text = stdout(&o);
+    assert!(text.contains("BG_E_SESSION_NOT_FOUND") && text.contains("-2145386465") && text.contains("500"), "{text}");
+    assert!(stdout(&run(&["explain", "0x80070002"])).contains("ERROR_FILE_NOT_FOUND"));
+    assert!(stdout(&run(&["explain", "0x80190194"])).contains("BG_E_HTTP_ERROR_404"));
+    assert!(stdout(&run(&["explain", "BITS-Reply-URL"])).contains("Ack for Fragment"));
+
+    let o = run(&["explain", "nonsense"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("neither a rule id"));
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_sources() {
+    let o = run(&["rules"]);
+    let text = stdout(&o);
+    for meta in bits_inspector::rules::catalog::CATALOG {
+        assert!(text.contains(meta.id), "{} missing", meta.id);
+    }
+    assert!(text.contains("W-ACS") && text.contains("MC-BUP 2.2.3"));
+    let json: serde_json::Value = serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), bits_inspector::rules::catalog::CATALOG.len());
+}
+
+#[test]
+fn garbage_on_stdin_is_a_finding_not_a_crash() {
+    let garbage: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let o = run_with_stdin(&["check"], &garbage);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[http-stray-bytes]"));
+    let o = run_with_stdin(&["check"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("note[input-empty]"));
+}
