@@ -86,6 +86,9 @@ fn best_time(min: Duration, rounds: usize, mut f: impl FnMut()) -> Duration {
     best
 }
 
+/// Builds a bad input of about n bytes.
+type MakeInput = fn(usize) -> Vec<u8>;
+
 fn rate(count: f64, time: Duration) -> f64 {
     count / time.as_secs_f64()
 }
@@ -131,7 +134,7 @@ fn main() {
 
     println!("\nBad input: time at size n and 2n (a ratio near 2 is linear growth)");
     println!("{:<40} {:>10} {:>12} {:>10} {:>12} {:>7}", "input", "n (MB)", "time n", "2n (MB)", "time 2n", "ratio");
-    let bad: [(&str, fn(usize) -> Vec<u8>); 6] = [
+    let bad: [(&str, MakeInput); 6] = [
         ("one header line of n bytes", |n| {
             let mut v = b"BITS_POST /u HTTP/1.1\r\nX-Huge: ".to_vec();
             v.resize(n, b'a');

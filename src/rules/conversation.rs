@@ -253,6 +253,7 @@ impl Conversation {
     }
 
     fn request(&mut self, views: &[MessageView], view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
+        let unanswered = self.pending_request;
         self.note_request_order(view, out);
         self.check_restart(views, view, t, out);
         self.check_resend(view, t, out);
@@ -268,7 +269,19 @@ impl Conversation {
         }
         self.check_host_id_routing(view, s, out);
         match t {
-            PacketType::Fragment => self.fragment(view, s, out),
+            PacketType::Fragment => {
+                // After a Fragment whose Ack is not in the capture (C1 broken, or the Ack was
+                // not captured), the offset the server holds is unknown: judge from the next Ack.
+                let after_unanswered_fragment = unanswered.is_some_and(|r| {
+                    self.session_of[r] == Some(s) && views[r].kind == MessageKind::Request(PacketType::Fragment)
+                });
+                if after_unanswered_fragment {
+                    let session = &mut self.sessions[s];
+                    session.next_expected = None;
+                    session.corrected_to = None;
+                }
+                self.fragment(view, s, out)
+            }
             PacketType::CloseSession => {
                 let session = &self.sessions[s];
                 let knows_progress = session.created_in_capture || session.fragments_seen > 0;
@@ -608,6 +621,8 @@ impl Conversation {
         let host_id = view.value(h::HOST_ID).map(<[u8]>::to_vec);
         let session = &mut self.sessions[s];
         session.upload_target = request.msg.target(request.input).unwrap_or_default().to_vec();
+        // C12: the fragments name the file as Create-Session did.
+        session.content_name = request.value(h::CONTENT_NAME).map(<[u8]>::to_vec);
         session.accept_encoding = view.value(h::ACCEPT_ENCODING).map(<[u8]>::to_vec);
         session.host_id = host_id.clone();
         if let Some(summary) = &mut session.summary {

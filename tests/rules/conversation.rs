@@ -1,7 +1,415 @@
-//! Cases for the rules about the conversation.
+//! Cases for the rules about the conversation (reference section 8.2): every `session-*`
+//! rule, notify-out-of-place and notify-body-length.
+//!
+//! Each input is a whole conversation built from the Windows-like messages of
+//! tests/rules/wire.rs: a 30-byte file in three 10-byte fragments. The keeping input is the
+//! breaking one with the one thing that breaks the rule put right.
 
-use super::Case;
+#[path = "wire.rs"]
+mod wire;
+
+use super::{case, Case};
+use wire::*;
+
+/// A case from two conversations.
+fn conversation(rule: &'static str, breaks: &[String], keeps: &[String]) -> Case {
+    case(rule, &talk(breaks), &talk(keeps))
+}
 
 pub fn cases() -> Vec<Case> {
-    Vec::new()
+    vec![
+        // ------------------------------------------------------------ pairing (C1)
+        // The capture starts after the first Fragment was sent.
+        conversation(
+            "session-ack-without-request",
+            &[ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+            &[fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        conversation(
+            "session-request-not-acked",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        // ------------------------------------------------------------ session ids (C2-C5)
+        conversation(
+            "session-unknown-id",
+            &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), not_found()],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        conversation(
+            "session-id-case",
+            &[created(ID), fragment(&ID.to_ascii_lowercase(), 0, 9, TOTAL), ack_fragment(10)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        conversation(
+            "session-ack-id-mismatch",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), with(ack_fragment(10), &format!("BITS-Session-Id: {OTHER_ID}"))],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), with(ack_fragment(10), &format!("BITS-Session-Id: {ID}"))],
+        ),
+        conversation(
+            "session-protocol-not-offered",
+            &[create_session(), set(ack_create_session(ID), "BITS-Protocol", "{0b3c6a51-3f7e-4d52-9c1e-2a8f5d6e7b90}")],
+            &[create_session(), ack_create_session(ID)],
+        ),
+        conversation(
+            "session-no-session-yet",
+            &[fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        // ------------------------------------------------------------ fragment arithmetic (C7-C11)
+        conversation(
+            "session-total-changed",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 10, 19, 40),
+                error_ack(400, E_INVALIDARG, CONTEXT_SERVER),
+            ],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        conversation(
+            "session-first-fragment-not-zero",
+            &[created(ID), fragment(ID, 10, 19, TOTAL), ack_range_not_satisfiable(0)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        conversation(
+            "session-fragment-gap",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+            ],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        conversation(
+            "session-fragment-overlap",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 5, 19, TOTAL), ack_fragment(20)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        // Resending a fragment whose Ack was an error is no duplicate.
+        conversation(
+            "session-fragment-duplicate",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                error_ack(500, E_FAIL, CONTEXT_SERVER),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+            ],
+        ),
+        conversation(
+            "session-ack-range-wrong",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(15)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        conversation(
+            "session-gap-accepted",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 20, 29, TOTAL), ack_fragment(30)],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+            ],
+        ),
+        conversation(
+            "session-416-range-wrong",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(20),
+            ],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+            ],
+        ),
+        conversation(
+            "session-received-range-decreased",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(5)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        conversation(
+            "session-received-range-beyond-total",
+            &[created(ID), fragment(ID, 0, 29, TOTAL), ack_fragment(31)],
+            &[created(ID), fragment(ID, 0, 29, TOTAL), ack_fragment(30)],
+        ),
+        conversation(
+            "session-416-ignored",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+            ],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 20, 29, TOTAL),
+                ack_range_not_satisfiable(10),
+                fragment(ID, 10, 19, TOTAL),
+                ack_fragment(20),
+            ],
+        ),
+        conversation(
+            "session-413-not-smaller",
+            &[created(ID), fragment(ID, 0, 29, TOTAL), ack_too_large(), fragment(ID, 0, 29, TOTAL), ack_too_large()],
+            &[created(ID), fragment(ID, 0, 29, TOTAL), ack_too_large(), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        // ------------------------------------------------------------ one file, one encoding (C12, C13)
+        conversation(
+            "session-content-name-changed",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                set(fragment(ID, 10, 19, TOTAL), "Content-Name", "rfc2119-v2.txt"),
+                ack_fragment(20),
+            ],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
+        ),
+        conversation(
+            "session-content-encoding-mismatch",
+            &[created(ID), with(fragment(ID, 0, 9, TOTAL), "Content-Encoding: gzip"), ack_fragment(10)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        // ------------------------------------------------------------ reply, closing (C15-C19)
+        conversation(
+            "session-reply-url-not-final",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                with(ack_fragment(10), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+                fragment(ID, 10, 19, TOTAL),
+                ack_fragment(20),
+                last_fragment(ID),
+                ack_fragment(30),
+            ],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 10, 19, TOTAL),
+                ack_fragment(20),
+                last_fragment(ID),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+            ],
+        ),
+        conversation(
+            "session-reply-url-relative",
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+                get_reply(ID),
+                reply_of(ID),
+                closed(ID),
+            ],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: http://{HOST}{}", reply_path(ID))),
+                get_reply(ID),
+                reply_of(ID),
+                closed(ID),
+            ],
+        ),
+        // Giving up is what Cancel-Session is for.
+        conversation(
+            "session-close-before-complete",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), close(ID), ack(200)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), cancel(ID), ack(200)],
+        ),
+        conversation(
+            "session-close-before-reply-download",
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+                closed(ID),
+            ],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+                get_reply(ID),
+                reply_of(ID),
+                closed(ID),
+            ],
+        ),
+        conversation(
+            "session-cancel-after-complete",
+            &[created(ID), upload(ID), cancel(ID), ack(200)],
+            &[created(ID), upload(ID), close(ID), ack(200)],
+        ),
+        // Close-Session resent after its 200: the session is gone. After a 5xx it is not.
+        conversation(
+            "session-request-after-close",
+            &[created(ID), upload(ID), close(ID), ack(200), close(ID), not_found()],
+            &[created(ID), upload(ID), close(ID), error_ack(500, E_FAIL, CONTEXT_SERVER), close(ID), ack(200)],
+        ),
+        conversation(
+            "session-not-found-expected",
+            &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), ack_fragment(10)],
+            &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), not_found()],
+        ),
+        // ------------------------------------------------------------ retries and errors (C20-C23)
+        conversation(
+            "session-resend-not-expected",
+            &[created(ID), upload(ID), close(ID), not_found(), close(ID), not_found()],
+            &[created(ID), upload(ID), close(ID), error_ack(500, E_FAIL, CONTEXT_SERVER), close(ID), ack(200)],
+        ),
+        conversation(
+            "session-restart-expected",
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 10, 19, TOTAL),
+                not_found(),
+                fragment(ID, 10, 19, TOTAL),
+                not_found(),
+            ],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+                fragment(ID, 10, 19, TOTAL),
+                not_found(),
+                created(NEW_ID),
+                fragment(NEW_ID, 0, 9, TOTAL),
+                ack_fragment(10),
+            ],
+        ),
+        conversation(
+            "session-app-context-not-final",
+            &[created(ID), fragment(ID, 0, 9, TOTAL), error_ack(500, E_FAIL, CONTEXT_APPLICATION)],
+            &[created(ID), fragment(ID, 0, 9, TOTAL), error_ack(500, E_FAIL, CONTEXT_SERVER)],
+        ),
+        // ------------------------------------------------------------ Host-Id (C25, C26)
+        conversation(
+            "session-host-id-not-used",
+            &[
+                create_session(),
+                ack_create_session_on_host(ID, FARM_HOST),
+                to(ping(), FARM_HOST),
+                ack(200),
+                fragment(ID, 0, 9, TOTAL),
+                ack_fragment(10),
+            ],
+            &[
+                create_session(),
+                ack_create_session_on_host(ID, FARM_HOST),
+                to(ping(), FARM_HOST),
+                ack(200),
+                to(fragment(ID, 0, 9, TOTAL), FARM_HOST),
+                ack_fragment(10),
+            ],
+        ),
+        conversation(
+            "session-host-id-no-ping",
+            &[
+                create_session(),
+                ack_create_session_on_host(ID, FARM_HOST),
+                to(fragment(ID, 0, 9, TOTAL), FARM_HOST),
+                ack_fragment(10),
+            ],
+            &[
+                create_session(),
+                ack_create_session_on_host(ID, FARM_HOST),
+                to(ping(), FARM_HOST),
+                ack(200),
+                to(fragment(ID, 0, 9, TOTAL), FARM_HOST),
+                ack_fragment(10),
+            ],
+        ),
+        // ------------------------------------------------------------ notification leg (C27-C29)
+        conversation(
+            "notify-out-of-place",
+            &[created(ID), upload(ID), notification(ID), app_response(200)],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification(ID),
+                app_response(200),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+            ],
+        ),
+        conversation(
+            "notify-body-length",
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification_by_value(20),
+                app_response(200),
+                ack_fragment(30),
+            ],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification_by_value(TOTAL),
+                app_response(200),
+                ack_fragment(30),
+            ],
+        ),
+        conversation(
+            "session-reply-url-not-static",
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification(ID),
+                with(app_response(200), &format!("BITS-Static-Response-URL: http://{HOST}/replies/static.bin")),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: {}", reply_url(ID))),
+            ],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification(ID),
+                with(app_response(200), &format!("BITS-Static-Response-URL: http://{HOST}/replies/static.bin")),
+                with(ack_fragment(30), &format!("BITS-Reply-URL: http://{HOST}/replies/static.bin")),
+            ],
+        ),
+        conversation(
+            "session-app-error-context",
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification(ID),
+                app_response(500),
+                error_ack(500, BG_E_HTTP_ERROR_500, CONTEXT_SERVER),
+            ],
+            &[
+                created(ID),
+                upload_but_last(ID),
+                last_fragment(ID),
+                notification(ID),
+                app_response(500),
+                error_ack(500, BG_E_HTTP_ERROR_500, CONTEXT_APPLICATION),
+            ],
+        ),
+    ]
 }
