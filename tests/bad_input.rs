@@ -6,7 +6,12 @@ use bits_inspector::{inspect, Options, Report, Severity};
 fn check(input: &[u8]) -> Report {
     let report = inspect(input, &Options::default());
     for f in &report.findings {
-        assert!(f.span.start <= f.span.end && f.span.end <= input.len(), "{} span {:?} outside the input", f.rule, f.span);
+        assert!(
+            f.span.start <= f.span.end && f.span.end <= input.len(),
+            "{} span {:?} outside the input",
+            f.rule,
+            f.span
+        );
     }
     for m in &report.messages {
         assert!(m.span.end <= input.len() && m.body.span.end <= input.len());
@@ -77,7 +82,9 @@ fn a_message_cut_anywhere_never_panics_and_keeps_the_messages_before_it() {
 fn a_ten_megabyte_header_line_is_decoded_and_flagged() {
     let mut input = b"BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nX-Huge: ".to_vec();
     input.extend(std::iter::repeat_n(b'a', 10 * 1024 * 1024));
-    input.extend_from_slice(b"\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nContent-Length: 0\r\n\r\n");
+    input.extend_from_slice(
+        b"\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nContent-Length: 0\r\n\r\n",
+    );
     let report = check(&input);
     assert_eq!(report.messages.len(), 2);
     assert!(report.findings.iter().any(|f| f.rule == "header-value-too-long"));
@@ -124,6 +131,10 @@ fn lf_only_and_blank_line_separated_pastes_are_read() {
     let report = check(text.as_bytes());
     assert_eq!(report.messages.len(), 8);
     // A body with LF endings is shorter than its Content-Length says: still 8 messages.
-    let spaced: String = ["BITS_POST /u HTTP/1.1\nBITS-Packet-Type: Ping\nContent-Length: 0\n", "HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nContent-Length: 0\n"].join("\n\n\n");
+    let spaced: String = [
+        "BITS_POST /u HTTP/1.1\nBITS-Packet-Type: Ping\nContent-Length: 0\n",
+        "HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nContent-Length: 0\n",
+    ]
+    .join("\n\n\n");
     assert_eq!(check(spaced.as_bytes()).messages.iter().map(|m| m.kind).collect::<Vec<_>>(), ["ping", "ack-ping"]);
 }

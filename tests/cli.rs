@@ -14,7 +14,8 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -33,7 +34,9 @@ fn real_captures_pass_with_exit_0_and_a_summary_line() {
     let o = run(&["check", "tests/fixtures/mc-bup-4.1-upload.http", "tests/fixtures/mc-bup-4.2-upload-reply.http"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let text = stdout(&o);
-    assert!(text.contains("tests/fixtures/mc-bup-4.1-upload.http: 8 messages, 0 errors, 0 warnings, 4 notes (profile default)"));
+    assert!(text.contains(
+        "tests/fixtures/mc-bup-4.1-upload.http: 8 messages, 0 errors, 0 warnings, 4 notes (profile default)"
+    ));
     assert!(text.contains("tests/fixtures/mc-bup-4.2-upload-reply.http: 12 messages, 0 errors"));
 }
 
@@ -86,7 +89,13 @@ fn json_report_has_the_stable_fields() {
 
 #[test]
 fn several_files_in_json_are_an_array_of_reports() {
-    let o = run(&["check", "--format", "json", "tests/fixtures/messages/05-mcbup41-ping-request.http", "tests/fixtures/messages/06-mcbup41-ack-ping.http"]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/messages/05-mcbup41-ping-request.http",
+        "tests/fixtures/messages/06-mcbup41-ack-ping.http",
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[0]["messages"][0]["kind"], "ping");

@@ -58,11 +58,20 @@ fn every_breaking_input_raises_its_rule_and_every_keeping_input_does_not() {
         let profile = profile_reporting(rule);
         let broken = rules_found(&case.breaks, profile, case.line_endings);
         if !broken.contains(&case.rule) {
-            failures.push(format!("{}: breaking input raised {:?}\n{}", case.rule, broken, String::from_utf8_lossy(&case.breaks)));
+            failures.push(format!(
+                "{}: breaking input raised {:?}\n{}",
+                case.rule,
+                broken,
+                String::from_utf8_lossy(&case.breaks)
+            ));
         }
         let kept = rules_found(&case.keeps, profile, case.line_endings);
         if kept.contains(&case.rule) {
-            failures.push(format!("{}: keeping input raised it too\n{}", case.rule, String::from_utf8_lossy(&case.keeps)));
+            failures.push(format!(
+                "{}: keeping input raised it too\n{}",
+                case.rule,
+                String::from_utf8_lossy(&case.keeps)
+            ));
         }
     }
     assert!(failures.is_empty(), "{} failing cases:\n\n{}", failures.len(), failures.join("\n\n"));

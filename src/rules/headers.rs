@@ -5,7 +5,7 @@ use crate::bits::classify::MessageView;
 use crate::bits::headers::{Grammar, HeaderSpec, Need, Scope, When, CONTENT_LENGTH, HEADERS};
 use crate::bits::packet::MessageKind;
 use crate::bits::values;
-use crate::finding::RawFinding;
+use crate::finding::{Profile, RawFinding};
 use crate::rules::catalog::Rule;
 use crate::span::Span;
 
@@ -83,7 +83,10 @@ fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<Raw
                 format!("{} is missing{}", spec.name, condition_words(entry.when, view)),
             )),
             (Need::Forbidden, Some(h)) => {
-                forbidden_here = true;
+                // A header one document allows here still has its value checked: under that
+                // document it is an ordinary header of this message (Content-Name on
+                // Create-Session, reference 8.1.7).
+                forbidden_here |= [Profile::Win32, Profile::McBup].into_iter().all(|p| rule.severity(p).is_some());
                 out.push(finding(
                     view,
                     rule,
@@ -121,9 +124,13 @@ fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<Raw
     if forbidden_here || spec.name == CONTENT_LENGTH {
         return;
     }
-    if let (Some(rule), Err(problem)) = (spec.invalid, values::describe(spec.grammar, first.value(view.input))) {
-        // A list of protocols has rules of its own per entry (message rules).
-        if spec.grammar != Grammar::GuidList {
+    let value = first.value(view.input);
+    if let (Some(rule), Err(problem)) = (spec.invalid, values::describe(spec.grammar, value)) {
+        // A list of protocols has rules of its own per entry, and a range written
+        // `bytes F-L/T` has its own for the values F, L and T (message rules).
+        let own_rules = spec.grammar == Grammar::GuidList
+            || (spec.grammar == Grammar::ContentRange && values::parse_content_range(value).is_some());
+        if !own_rules {
             out.push(finding(view, rule, first.value, spec.name, format!("{}: {problem}", spec.name)));
         }
     }
