@@ -57,7 +57,7 @@ impl<'a> LineIndex<'a> {
     pub fn new(input: &'a [u8]) -> Self {
         let mut line_starts = Vec::with_capacity(input.len() / 32 + 1);
         line_starts.push(0);
-        line_starts.extend(input.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', input).map(|i| i + 1));
         LineIndex { input, line_starts }
     }
 

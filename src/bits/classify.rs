@@ -15,6 +15,10 @@ pub struct MessageView<'a> {
     pub pair: Option<usize>,
     /// For each header line, its entry in the header table.
     pub keys: Vec<Option<HeaderKey>>,
+    /// For each table entry, the index of its first header line (`u32::MAX` when absent)
+    /// and how many lines carry it: rules ask for headers by name many times a message.
+    first: [u32; headers::HEADER_SLOTS],
+    count: [u16; headers::HEADER_SLOTS],
     /// The message carries `BITS-Packet-Type` (a response without it is plain HTTP).
     pub has_packet_type: bool,
 }
@@ -22,8 +26,17 @@ pub struct MessageView<'a> {
 impl<'a> MessageView<'a> {
     /// The first header with this table name (or one of its aliases).
     pub fn header(&self, name: &str) -> Option<&'a Header> {
-        let key = headers::lookup(name.as_bytes())?;
-        self.occurrences(key).next()
+        self.first_header(headers::key_of(name)?)
+    }
+
+    pub fn first_header(&self, key: HeaderKey) -> Option<&'a Header> {
+        let line = self.first[key.0];
+        (line != u32::MAX).then(|| &self.msg.headers[line as usize])
+    }
+
+    /// How many header lines carry this table entry.
+    pub fn count(&self, key: HeaderKey) -> usize {
+        self.count[key.0] as usize
     }
 
     pub fn value(&self, name: &str) -> Option<&'a [u8]> {
@@ -104,6 +117,16 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView
 
     for (index, msg) in messages.iter().enumerate() {
         let keys: Vec<Option<HeaderKey>> = msg.headers.iter().map(|h| headers::lookup(h.name(input))).collect();
+        let mut first = [u32::MAX; headers::HEADER_SLOTS];
+        let mut count = [0u16; headers::HEADER_SLOTS];
+        for (line, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                if first[key.0] == u32::MAX {
+                    first[key.0] = line as u32;
+                }
+                count[key.0] = count[key.0].saturating_add(1);
+            }
+        }
         let has_packet_type = msg.header(input, headers::PACKET_TYPE).is_some();
         let mut pair = None;
         let kind = if msg.is_request() {
@@ -150,7 +173,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView
         } else {
             MessageKind::Unknown
         };
-        views.push(MessageView { input, msg, index, kind, pair, keys, has_packet_type });
+        views.push(MessageView { input, msg, index, kind, pair, keys, first, count, has_packet_type });
     }
     views
 }

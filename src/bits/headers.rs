@@ -95,10 +95,6 @@ impl HeaderSpec {
         name.eq_ignore_ascii_case(self.name.as_bytes())
             || self.aliases.iter().any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
     }
-
-    pub fn key(&self) -> HeaderKey {
-        HeaderKey(HEADERS.iter().position(|h| std::ptr::eq(h, self)).expect("spec is in HEADERS"))
-    }
 }
 
 /// Index of a header in [`HEADERS`], so lookups by name happen once per header line.
@@ -114,6 +110,16 @@ impl HeaderKey {
 pub fn lookup(name: &[u8]) -> Option<HeaderKey> {
     HEADERS.iter().position(|h| h.matches(name)).map(HeaderKey)
 }
+
+/// The key of a header named by the table's own spelling (the constants below) with an
+/// exact comparison, which rules call on every message; other spellings fall back to
+/// the case-insensitive lookup.
+pub fn key_of(name: &str) -> Option<HeaderKey> {
+    HEADERS.iter().position(|h| h.name == name).map(HeaderKey).or_else(|| lookup(name.as_bytes()))
+}
+
+/// Room for one slot per table entry in fixed-size per-message arrays.
+pub const HEADER_SLOTS: usize = 32;
 
 pub fn by_name(name: &str) -> &'static HeaderSpec {
     HEADERS.iter().find(|h| h.matches(name.as_bytes())).unwrap_or_else(|| panic!("{name} is not in the header table"))
@@ -452,6 +458,11 @@ pub fn scope_label(scope: Scope) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_fits_the_per_message_slots() {
+        assert!(HEADERS.len() <= HEADER_SLOTS);
+    }
 
     #[test]
     fn names_and_aliases_are_unique() {

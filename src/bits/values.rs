@@ -225,6 +225,29 @@ fn hresult_anatomy(code: u32) -> String {
     format!("unknown code, {severity}, facility {facility}{facility_name}, code {}", code & 0xffff)
 }
 
+/// Whether a value follows its grammar, without putting it into words: the checker asks
+/// this of every header, the words are built once, for the report.
+pub fn is_valid(grammar: Grammar, value: &[u8]) -> bool {
+    match grammar {
+        Grammar::PacketType => PacketType::from_value(value).is_some() || value.eq_ignore_ascii_case(b"Ack"),
+        Grammar::GuidList => {
+            let list = parse_guid_list(value);
+            !list.entries.is_empty() && list.entries.iter().all(|(_, g)| g.is_some())
+        }
+        Grammar::BracedGuid => parse_braced_guid(value).is_some(),
+        Grammar::SessionId => session_id_problem(value).is_none(),
+        Grammar::HostName => is_host(value),
+        Grammar::Seconds | Grammar::ByteCount | Grammar::Offset => parse_decimal(value).is_some(),
+        Grammar::ContentCoding => value.eq_ignore_ascii_case(b"identity"),
+        Grammar::ContentRange => parse_content_range(value).is_some_and(|r| r.is_valid()),
+        Grammar::Hresult => parse_hresult(value).is_some(),
+        Grammar::ErrorContext => matches!(parse_error_context(value), Some(5 | 7)),
+        Grammar::FileName => content_name_problem(value).is_none(),
+        Grammar::AbsoluteUrl => is_absolute_url(value),
+        Grammar::ReplyUrl | Grammar::Path | Grammar::Text => true,
+    }
+}
+
 /// The value of one header in words, or why it does not follow its grammar.
 pub fn describe(grammar: Grammar, value: &[u8]) -> Result<String, String> {
     let text = String::from_utf8_lossy(value);
@@ -490,6 +513,49 @@ mod tests {
         assert_eq!(host_of(b"/upload/x", Some(b"FRANKCAO8")), Some(b"frankcao8".to_vec()));
         assert_eq!(host_of(b"http://Server:8080/x", Some(b"other")), Some(b"server".to_vec()));
         assert_eq!(host_of(b"/x", Some(b"[::1]:80")), Some(b"[::1]".to_vec()));
+    }
+
+    #[test]
+    fn validity_agrees_with_the_words() {
+        use Grammar::*;
+        let samples: [&[u8]; 12] = [
+            b"Fragment",
+            b"Ack",
+            b"{7df0354d-249b-430f-820d-3d2a9bef4931}",
+            b"{7df0354d} x",
+            b"FRANKCAO8",
+            b"110",
+            b"identity",
+            b"bytes 0-9/10",
+            b"bytes 9-0/10",
+            b"0x8020001F",
+            b"0x7",
+            b"a:b",
+        ];
+        let grammars = [
+            PacketType,
+            GuidList,
+            BracedGuid,
+            SessionId,
+            HostName,
+            Seconds,
+            ContentCoding,
+            ByteCount,
+            ContentRange,
+            Offset,
+            Hresult,
+            ErrorContext,
+            ReplyUrl,
+            FileName,
+            AbsoluteUrl,
+            Path,
+            Text,
+        ];
+        for grammar in grammars {
+            for sample in samples {
+                assert_eq!(is_valid(grammar, sample), describe(grammar, sample).is_ok(), "{grammar:?} {sample:?}");
+            }
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Line {
 }
 
 pub fn line_at(input: &[u8], start: usize) -> Line {
-    match input[start..].iter().position(|&b| b == b'\n') {
+    match memchr::memchr(b'\n', &input[start..]) {
         Some(i) => {
             let lf = start + i;
             if lf > start && input[lf - 1] == b'\r' {
@@ -130,7 +130,7 @@ fn embedded_start_line(line: &[u8]) -> Option<usize> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// Skips blank lines and the spaces some people paste around messages.

@@ -2,7 +2,7 @@
 //! companions, repetitions and value grammars. Nothing here names a particular header.
 
 use crate::bits::classify::MessageView;
-use crate::bits::headers::{Grammar, HeaderSpec, Need, Scope, When, CONTENT_LENGTH, HEADERS};
+use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Scope, When, CONTENT_LENGTH, HEADERS};
 use crate::bits::packet::MessageKind;
 use crate::bits::values;
 use crate::finding::{Profile, RawFinding};
@@ -13,8 +13,8 @@ use crate::span::Span;
 pub const MAX_HEADER_VALUE: usize = 4096;
 
 pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
-    for spec in HEADERS {
-        check_header(view, spec, out);
+    for (slot, spec) in HEADERS.iter().enumerate() {
+        check_header(view, HeaderKey(slot), spec, out);
     }
     if view.kind.is_bits() {
         for header in &view.msg.headers {
@@ -63,14 +63,12 @@ fn when_applies(when: When, view: &MessageView) -> bool {
     }
 }
 
-fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<RawFinding>) {
-    let key = spec.key();
-    let mut occurrences = view.occurrences(key);
-    let first = occurrences.next();
+fn check_header(view: &MessageView, key: HeaderKey, spec: &'static HeaderSpec, out: &mut Vec<RawFinding>) {
     let in_scope = spec.presence.iter().any(|e| scope_applies(e.scope, view));
     if !in_scope {
         return;
     }
+    let first = view.first_header(key);
     let mut forbidden_here = false;
     for entry in spec.presence.iter().filter(|e| scope_applies(e.scope, view) && when_applies(e.when, view)) {
         let Some(rule) = entry.rule else { continue };
@@ -105,8 +103,8 @@ fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<Raw
     }
     let Some(first) = first else { return };
     // Framing already judged Content-Length: several values, or an unreadable one.
-    if spec.name != CONTENT_LENGTH {
-        for again in occurrences {
+    if spec.name != CONTENT_LENGTH && view.count(key) > 1 {
+        for again in view.occurrences(key).skip(1) {
             out.push(finding(
                 view,
                 Rule::HeaderRepeated,
@@ -125,7 +123,11 @@ fn check_header(view: &MessageView, spec: &'static HeaderSpec, out: &mut Vec<Raw
         return;
     }
     let value = first.value(view.input);
-    if let (Some(rule), Err(problem)) = (spec.invalid, values::describe(spec.grammar, value)) {
+    let Some(rule) = spec.invalid else { return };
+    if values::is_valid(spec.grammar, value) {
+        return;
+    }
+    if let Err(problem) = values::describe(spec.grammar, value) {
         // A list of protocols has rules of its own per entry, and a range written
         // `bytes F-L/T` has its own for the values F, L and T (message rules).
         let own_rules = spec.grammar == Grammar::GuidList
