@@ -93,3 +93,14 @@ fn pasted_text_is_not_judged_on_line_endings_but_says_so() {
     let strict = rules_found(lf, Profile::Default, LineEndingCheck::Strict);
     assert!(strict.contains(&"http-bare-lf"));
 }
+
+/// Rule ids are an interface (filters, CI scripts, links): once published, never renamed
+/// or removed. `tests/rule-ids.txt` lists every published id; new rules are appended.
+#[test]
+fn published_rule_ids_still_exist() {
+    let published = include_str!("rule-ids.txt");
+    let gone: Vec<&str> = published.lines().filter(|id| Rule::by_id(id).is_none()).collect();
+    assert!(gone.is_empty(), "published rule ids renamed or removed: {gone:?}");
+    let unlisted: Vec<&str> = CATALOG.iter().map(|m| m.id).filter(|id| !published.lines().any(|p| p == *id)).collect();
+    assert!(unlisted.is_empty(), "append new rule ids to tests/rule-ids.txt: {unlisted:?}");
+}

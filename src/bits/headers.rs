@@ -201,7 +201,7 @@ pub static HEADERS: &[HeaderSpec] = &[
         name: SESSION_ID,
         aliases: &[],
         grammar: Grammar::SessionId,
-        invalid: Some(Rule::AckCreateSessionSessionIdInvalid),
+        invalid: Some(Rule::SessionIdInvalid),
         requires: &[],
         summary: "Names the upload session.",
         help: "Issued by the server in the Ack for Create-Session and sent by the client in every later Fragment, Close-Session and Cancel-Session. Windows issues an upper-case braced GUID; the Win32 page allows any HTTP-legal string of up to 100 characters, [MC-BUP] requires a GUID. Acks echo it ([MC-BUP]: MUST on 200, yet IIS leaves it out of the Acks for Fragment and Close-Session).",

@@ -291,9 +291,9 @@ AckCreateSessionProtocolOnFailure { "ack-create-session-protocol-on-failure", Pr
 AckCreateSessionSessionIdMissing { "ack-create-session-session-id-missing", Protocol, (E, E, E), "8.1.12", [W_ACS, M_2_2_3],
     "Successful Ack for Create-Session without BITS-Session-Id",
     "The session id returned here is what the client sends in every later request; a success without one leaves it nothing to send." }
-AckCreateSessionSessionIdInvalid { "ack-create-session-session-id-invalid", Protocol, (E, E, E), "8.1.12, 3.2", [W_ACS],
+SessionIdInvalid { "session-id-invalid", Protocol, (E, E, E), "8.1.12, 3.2", [W_ACS],
     "Session id longer than 100 characters or not HTTP-legal",
-    "The Win32 page allows any HTTP-legal string of up to 100 characters as a session id (Windows uses a GUID)." }
+    "The Win32 page allows any HTTP-legal string of up to 100 characters as a session id (Windows uses a GUID). The server issues it in the Ack for Create-Session; a request that carries a bad one echoes what it was given." }
 AckCreateSessionSessionIdNotGuid { "ack-create-session-session-id-not-guid", Protocol, (W, X, E), "8.1.12, 9.D17", [M_2_2_3, W_ACS],
     "Session id is not a GUID",
     "[MC-BUP] requires a GUID unique among the server's sessions; the Win32 pages allow any HTTP-legal string up to 100 characters for third-party servers." }

@@ -690,12 +690,12 @@ fn create_session_acks() -> Vec<Case> {
         case("ack-create-session-session-id-missing", &answered(&without(CREATE_SESSION_ACK, SESSION_ID)), &created),
         // One character over the Win32 page's limit of 100, and at the limit.
         case(
-            "ack-create-session-session-id-invalid",
+            "session-id-invalid",
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(101))),
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(100))),
         ),
         case(
-            "ack-create-session-session-id-invalid",
+            "session-id-invalid",
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id:")),
             &created,
         ),
