@@ -150,3 +150,13 @@ fn garbage_on_stdin_is_a_finding_not_a_crash() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("note[input-empty]"));
 }
+
+#[test]
+fn docs_rules_md_is_what_the_tool_generates() {
+    let generated = stdout(&run(&["rules", "--format", "markdown"]));
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    assert!(
+        generated == committed,
+        "docs/rules.md is stale: run `cargo run -q -- rules --format markdown > docs/rules.md`"
+    );
+}

@@ -6,7 +6,7 @@ pub const USAGE: &str = "\
 Usage:
   bits-inspector check [OPTIONS] [FILE...]   inspect captured traffic (standard input when no FILE or -)
   bits-inspector explain RULE-ID|HRESULT|HEADER
-  bits-inspector rules [--format text|json]  list every rule with its sources
+  bits-inspector rules [--format text|json|markdown]  list every rule with its sources
   bits-inspector --help | --version
 
 Options for check:
@@ -20,6 +20,8 @@ Exit status of check: 0 no error found, 1 errors found, 2 an input could not be 
 pub enum Format {
     Text,
     Json,
+    /// Only for `rules`: the table in docs/rules.md.
+    Markdown,
 }
 
 #[derive(Debug)]
@@ -54,6 +56,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
                 format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "markdown" if command == "rules" => Format::Markdown,
                     other => return Err(format!("unknown format `{other}` (text or json)")),
                 }
             }

@@ -77,7 +77,7 @@ fn check(out: &mut impl Write, files: &[String], format: Format, options: &Optio
         }
     }
     match format {
-        Format::Text => {
+        Format::Text | Format::Markdown => {
             for (name, report) in &reports {
                 output::report_text(out, name, report)?;
             }
