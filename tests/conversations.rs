@@ -7,8 +7,6 @@
 #[path = "rules/wire.rs"]
 mod wire;
 
-use std::path::Path;
-
 use bits_inspector::rules::conversation::SessionSummary;
 use bits_inspector::{inspect, Options, Profile, Report, Severity};
 use wire::*;
@@ -588,67 +586,4 @@ fn content_name_stays_the_one_of_create_session() {
 
     let report = run(&[created(ID), upload(ID), closed(ID)]);
     assert!(!rules(&report).contains(&"session-content-name-changed"));
-}
-
-// ---------------------------------------------------------------- the real captures
-
-fn capture(name: &str) -> Report {
-    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap();
-    inspect(&bytes, &Options::default())
-}
-
-#[test]
-fn the_windows_captures_have_no_error_and_every_message_is_what_the_readme_says() {
-    let expected: [(&str, &[&str]); 2] = [
-        (
-            "mc-bup-4.1-upload.http",
-            &[
-                "create-session",
-                "ack-create-session",
-                "fragment",
-                "ack-fragment",
-                "ping",
-                "ack-ping",
-                "close-session",
-                "ack-close-session",
-            ],
-        ),
-        (
-            "mc-bup-4.2-upload-reply.http",
-            &[
-                "create-session",
-                "ack-create-session",
-                "ping",
-                "ack-ping",
-                "fragment",
-                "notification",
-                "notification-response",
-                "ack-fragment",
-                "reply-download",
-                "reply-download-response",
-                "close-session",
-                "ack-close-session",
-            ],
-        ),
-    ];
-    for (name, kinds_said) in expected {
-        let report = capture(name);
-        assert_no_errors(&report);
-        assert_eq!(kinds(&report), kinds_said, "{name}");
-        assert_eq!(report.sessions.len(), 1, "{name}");
-        let s = &report.sessions[0];
-        assert!(s.created_in_capture && s.complete, "{name}");
-        assert_eq!(s.ended_by, Some("close-session"), "{name}");
-        let conversation: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.rule.starts_with("session-") && f.rule != "session-reply-url-relative")
-            .map(|f| f.rule)
-            .collect();
-        assert!(conversation.is_empty(), "{name}: {conversation:?}");
-    }
-    let reply = capture("mc-bup-4.2-upload-reply.http");
-    let s = &reply.sessions[0];
-    assert_eq!(s.host_id.as_deref(), Some("FRANKCAO8"));
-    assert!(s.reply_downloaded);
 }
