@@ -1,1 +1,579 @@
-//! The wasm-bindgen facade (issue 3 fills it in).
+//! The wasm-bindgen facade: the only code that knows about JavaScript.
+//!
+//! One call per inspection. The page hands over the input as bytes (a `Uint8Array`), gets
+//! back one plain object built from [`crate::Report`]. The structs here are the page's own
+//! copies of the core types, so the core can change its internals without the page
+//! noticing, and every span is converted, once, from UTF-8 byte offsets to what the DOM
+//! counts: UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })`
+//! makes of the same bytes, plus one-based line and column.
+//!
+//! Invalid UTF-8 follows the WHATWG decoder that `TextDecoder` implements: each maximal
+//! invalid subpart (one to three bytes) becomes one U+FFFD, exactly as Rust's
+//! `Utf8Chunks` splits it, so offsets still line up with the page's text.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::bits::headers::HEADERS;
+use crate::explain::{self, Explanation};
+use crate::report::{self, Report};
+use crate::rules::catalog::{Group, CATALOG};
+use crate::rules::conversation::{FragmentStep, SessionSummary};
+use crate::span::Span;
+use crate::spec::{Document, Source};
+use crate::{LineEndingCheck, Options, Profile};
+
+/// Inspects `input` (the captured bytes) under `profile` (`default`, `win32` or `mc-bup`).
+///
+/// `pasted` is true for text that came through a text box, whose CRLFs the browser already
+/// turned into LF: line endings are then not judged. Bytes from a file are checked strictly.
+#[wasm_bindgen]
+pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsValue> {
+    let profile = Profile::parse(profile)
+        .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
+    let options =
+        Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
+    let report = crate::inspect(input, &options);
+    to_js(&PageReport::new(input, &report, pasted))
+}
+
+/// Explains a rule id, a BITS header name or an HRESULT (hex, signed decimal or symbolic
+/// name); `null` when the query is none of them.
+#[wasm_bindgen]
+pub fn explain(query: &str) -> JsValue {
+    match explain::explain(query) {
+        Some(found) => to_js(&PageExplanation::from(found)).unwrap_or(JsValue::NULL),
+        None => JsValue::NULL,
+    }
+}
+
+/// Every rule: id, title, group, grade under each profile, explanation and sources.
+#[wasm_bindgen]
+pub fn rules() -> JsValue {
+    let rules: Vec<PageRule> = CATALOG.iter().map(|meta| PageRule::new(explain::rule(meta), meta.group)).collect();
+    to_js(&rules).unwrap_or(JsValue::NULL)
+}
+
+/// The help table of every header BITS gives rules for.
+#[wasm_bindgen]
+pub fn headers() -> JsValue {
+    let table: Vec<PageHeaderHelp> = HEADERS.iter().map(|spec| PageHeaderHelp::from(explain::header(spec))).collect();
+    to_js(&table).unwrap_or(JsValue::NULL)
+}
+
+/// The crate version, for the page's version tag.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // Plain objects, `null` for None, numbers for every integer the page sees.
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+}
+
+// ------------------------------------------------------------------ offsets for the page
+
+/// Where a byte offset lands in the page's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextPoint {
+    /// UTF-16 code units before the character holding the offset.
+    pub utf16: usize,
+    /// UTF-16 code units before the first character that starts at or after the offset:
+    /// differs from `utf16` only for an offset inside a character.
+    pub utf16_ceil: usize,
+    /// One-based.
+    pub line: usize,
+    /// One-based, in characters as the page shows them (a U+FFFD counts one).
+    pub column: usize,
+}
+
+/// Byte offsets resolved to [`TextPoint`]s in one pass over the input.
+///
+/// Built in O(n + k log k) for n input bytes and k offsets; each lookup is a binary search.
+pub struct TextIndex {
+    offsets: Vec<usize>,
+    points: Vec<TextPoint>,
+    utf16_len: usize,
+}
+
+impl TextIndex {
+    pub fn new(input: &[u8], mut offsets: Vec<usize>) -> TextIndex {
+        for offset in &mut offsets {
+            *offset = (*offset).min(input.len());
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut points = Vec::with_capacity(offsets.len());
+        let mut next = 0; // index into `offsets` of the next offset to resolve
+        let (mut utf16, mut line, mut column) = (0, 1, 1);
+        let mut at = 0; // byte offset of the character being read
+        let mut resolve = |start: usize, len: usize, units: usize, utf16: usize, line: usize, column: usize| {
+            // Offsets in start..start+len: at the character or inside it.
+            while next < offsets.len() && offsets[next] < start + len {
+                let inside = offsets[next] > start;
+                points.push(TextPoint { utf16, utf16_ceil: if inside { utf16 + units } else { utf16 }, line, column });
+                next += 1;
+            }
+        };
+        for chunk in input.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                let (len, units) = (c.len_utf8(), c.len_utf16());
+                resolve(at, len, units, utf16, line, column);
+                at += len;
+                utf16 += units;
+                if c == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            let invalid = chunk.invalid().len();
+            if invalid > 0 {
+                // One U+FFFD for the whole maximal subpart, as TextDecoder writes it.
+                resolve(at, invalid, 1, utf16, line, column);
+                at += invalid;
+                utf16 += 1;
+                column += 1;
+            }
+        }
+        // Offsets at the very end.
+        let end = TextPoint { utf16, utf16_ceil: utf16, line, column };
+        points.resize(offsets.len(), end);
+        TextIndex { offsets, points, utf16_len: utf16 }
+    }
+
+    /// The point of an offset given to [`TextIndex::new`]; other offsets get the nearest
+    /// resolved one before them.
+    pub fn point(&self, offset: usize) -> TextPoint {
+        match self.offsets.binary_search(&offset) {
+            Ok(i) => self.points[i],
+            Err(0) => TextPoint { utf16: 0, utf16_ceil: 0, line: 1, column: 1 },
+            Err(i) => self.points[i - 1],
+        }
+    }
+
+    /// A byte span as the page addresses it. A bound inside a character widens the span
+    /// to the whole character.
+    pub fn span(&self, span: Span) -> PageSpan {
+        let (start, end) = (self.point(span.start), self.point(span.end));
+        PageSpan {
+            start: start.utf16,
+            end: end.utf16_ceil.max(start.utf16),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+
+    /// Length of the whole decoded text in UTF-16 code units.
+    pub fn utf16_len(&self) -> usize {
+        self.utf16_len
+    }
+}
+
+fn report_offsets(report: &Report) -> Vec<usize> {
+    let mut spans: Vec<Span> = Vec::with_capacity(report.findings.len() + report.messages.len() * 24);
+    spans.extend(report.findings.iter().map(|f| f.span));
+    for m in &report.messages {
+        spans.extend([m.span, m.start_line_span, m.body.span]);
+        for h in &m.headers {
+            spans.extend([h.span, h.name_span, h.value_span]);
+        }
+    }
+    spans.into_iter().flat_map(|s| [s.start, s.end]).collect()
+}
+
+// ------------------------------------------------------------------ the page's structs
+
+/// A span in the page's text: UTF-16 `start..end`, and where it starts and ends as
+/// one-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Serialize)]
+struct PageReport {
+    tool: &'static str,
+    version: &'static str,
+    profile: &'static str,
+    input: PageInput,
+    counts: PageCounts,
+    messages: Vec<PageMessage>,
+    sessions: Vec<PageSession>,
+    findings: Vec<PageFinding>,
+}
+
+#[derive(Serialize)]
+struct PageInput {
+    bytes: usize,
+    /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
+    length: usize,
+    lines: usize,
+    line_endings: &'static str,
+    line_endings_checked: bool,
+    pasted: bool,
+}
+
+#[derive(Serialize)]
+struct PageCounts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+impl From<report::Counts> for PageCounts {
+    fn from(c: report::Counts) -> Self {
+        PageCounts { errors: c.errors, warnings: c.warnings, notes: c.notes }
+    }
+}
+
+#[derive(Serialize)]
+struct PageMessage {
+    index: usize,
+    span: PageSpan,
+    kind: &'static str,
+    label: String,
+    packet: Option<&'static str>,
+    direction: &'static str,
+    start_line: String,
+    start_line_span: PageSpan,
+    method: Option<String>,
+    target: Option<String>,
+    version: Option<String>,
+    status: Option<u16>,
+    reason: Option<String>,
+    status_text: Option<&'static str>,
+    pair: Option<usize>,
+    session: Option<String>,
+    headers: Vec<PageHeader>,
+    body: PageBody,
+    findings: Vec<usize>,
+    counts: PageCounts,
+}
+
+#[derive(Serialize)]
+struct PageHeader {
+    name: String,
+    value: String,
+    span: PageSpan,
+    name_span: PageSpan,
+    value_span: PageSpan,
+    known: Option<&'static str>,
+    decoded: Option<String>,
+    problem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PageBody {
+    span: PageSpan,
+    /// Byte counts are numbers; beyond 2^53 they lose precision, which only hostile input reaches.
+    length: f64,
+    announced: Option<f64>,
+    framing: &'static str,
+    truncated: bool,
+}
+
+#[derive(Serialize)]
+struct PageFinding {
+    rule: &'static str,
+    severity: &'static str,
+    group: &'static str,
+    message: Option<usize>,
+    header: Option<String>,
+    span: PageSpan,
+    summary: String,
+    title: &'static str,
+    explanation: &'static str,
+    reference: &'static str,
+    links: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    id: &'static str,
+    title: &'static str,
+    url: &'static str,
+    document: &'static str,
+}
+
+#[derive(Serialize)]
+struct PageSession {
+    id: String,
+    created_in_capture: bool,
+    messages: Vec<usize>,
+    fragments: Vec<PageFragment>,
+    total: Option<f64>,
+    received: Option<f64>,
+    complete: bool,
+    host_id: Option<String>,
+    reply_url: Option<String>,
+    reply_downloaded: bool,
+    ended_by: Option<&'static str>,
+    unknown: bool,
+}
+
+#[derive(Serialize)]
+struct PageFragment {
+    message: usize,
+    first: f64,
+    last: f64,
+    total: f64,
+    ack: Option<usize>,
+    ack_status: Option<u16>,
+    next_expected: Option<f64>,
+}
+
+impl PageReport {
+    fn new(input: &[u8], report: &Report, pasted: bool) -> PageReport {
+        let index = TextIndex::new(input, report_offsets(report));
+        PageReport {
+            tool: report.tool,
+            version: report.version,
+            profile: report.profile.as_str(),
+            input: PageInput {
+                bytes: report.input.bytes,
+                length: index.utf16_len(),
+                lines: report.input.lines,
+                line_endings: report.input.line_endings,
+                line_endings_checked: report.input.line_endings_checked,
+                pasted,
+            },
+            counts: report.counts.into(),
+            messages: report.messages.iter().map(|m| PageMessage::new(m, &index)).collect(),
+            sessions: report.sessions.iter().map(PageSession::from).collect(),
+            findings: report.findings.iter().map(|f| PageFinding::new(f, &index)).collect(),
+        }
+    }
+}
+
+impl PageMessage {
+    fn new(m: &report::MessageReport, index: &TextIndex) -> PageMessage {
+        PageMessage {
+            index: m.index,
+            span: index.span(m.span),
+            kind: m.kind,
+            label: m.label.clone(),
+            packet: m.packet,
+            direction: m.direction,
+            start_line: m.start_line.clone(),
+            start_line_span: index.span(m.start_line_span),
+            method: m.method.clone(),
+            target: m.target.clone(),
+            version: m.version.clone(),
+            status: m.status,
+            reason: m.reason.clone(),
+            status_text: m.status_text,
+            pair: m.pair,
+            session: m.session.clone(),
+            headers: m
+                .headers
+                .iter()
+                .map(|h| PageHeader {
+                    name: h.name.clone(),
+                    value: h.value.clone(),
+                    span: index.span(h.span),
+                    name_span: index.span(h.name_span),
+                    value_span: index.span(h.value_span),
+                    known: h.known,
+                    decoded: h.decoded.clone(),
+                    problem: h.problem.clone(),
+                })
+                .collect(),
+            body: PageBody {
+                span: index.span(m.body.span),
+                length: m.body.length as f64,
+                announced: m.body.announced.map(|n| n as f64),
+                framing: m.body.framing,
+                truncated: m.body.truncated,
+            },
+            findings: m.findings.clone(),
+            counts: m.counts.into(),
+        }
+    }
+}
+
+impl PageFinding {
+    fn new(f: &report::Finding, index: &TextIndex) -> PageFinding {
+        PageFinding {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            group: group_name(f.group),
+            message: f.message,
+            header: f.header.clone(),
+            span: index.span(f.span),
+            summary: f.summary.clone(),
+            title: f.title,
+            explanation: f.explanation,
+            reference: f.reference,
+            links: links(f.links),
+        }
+    }
+}
+
+impl From<&SessionSummary> for PageSession {
+    fn from(s: &SessionSummary) -> PageSession {
+        PageSession {
+            id: s.id.clone(),
+            created_in_capture: s.created_in_capture,
+            messages: s.messages.clone(),
+            fragments: s.fragments.iter().map(PageFragment::from).collect(),
+            total: s.total.map(|n| n as f64),
+            received: s.received.map(|n| n as f64),
+            complete: s.complete,
+            host_id: s.host_id.clone(),
+            reply_url: s.reply_url.clone(),
+            reply_downloaded: s.reply_downloaded,
+            ended_by: s.ended_by,
+            unknown: s.unknown,
+        }
+    }
+}
+
+impl From<&FragmentStep> for PageFragment {
+    fn from(f: &FragmentStep) -> PageFragment {
+        PageFragment {
+            message: f.message,
+            first: f.first as f64,
+            last: f.last as f64,
+            total: f.total as f64,
+            ack: f.ack,
+            ack_status: f.ack_status,
+            next_expected: f.next_expected.map(|n| n as f64),
+        }
+    }
+}
+
+fn group_name(group: Group) -> &'static str {
+    match group {
+        Group::Input => "input",
+        Group::Malformed => "malformed",
+        Group::Protocol => "protocol",
+        Group::ResponseCode => "response-code",
+        Group::Sequence => "sequence",
+        Group::Notification => "notification",
+    }
+}
+
+fn links(sources: &'static [Source]) -> Vec<PageLink> {
+    sources
+        .iter()
+        .map(|s| PageLink {
+            id: s.id,
+            title: s.title,
+            url: s.url,
+            document: match s.document {
+                Document::Win32 => "win32",
+                Document::McBup => "mc-bup",
+                Document::Rfc => "rfc",
+                Document::Sdk => "sdk",
+            },
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ lookups
+
+#[derive(Serialize)]
+struct PageRule {
+    id: &'static str,
+    title: &'static str,
+    group: &'static str,
+    /// Severity under each profile, or `off`.
+    grades: PageGrades,
+    reference: &'static str,
+    explanation: &'static str,
+    links: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageGrades {
+    default: &'static str,
+    win32: &'static str,
+    #[serde(rename = "mc-bup")]
+    mc_bup: &'static str,
+}
+
+impl PageRule {
+    fn new(r: explain::RuleExplanation, group: Group) -> PageRule {
+        let grade = |profile: &str| r.grades.iter().find(|(p, _)| *p == profile).map_or("off", |(_, g)| *g);
+        PageRule {
+            id: r.id,
+            title: r.title,
+            group: group_name(group),
+            grades: PageGrades { default: grade("default"), win32: grade("win32"), mc_bup: grade("mc-bup") },
+            reference: r.reference,
+            explanation: r.explanation,
+            links: links(r.links),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PageHeaderHelp {
+    name: &'static str,
+    aliases: &'static [&'static str],
+    summary: &'static str,
+    help: &'static str,
+    belongs_to: Vec<String>,
+    links: Vec<PageLink>,
+}
+
+impl From<explain::HeaderExplanation> for PageHeaderHelp {
+    fn from(h: explain::HeaderExplanation) -> Self {
+        PageHeaderHelp {
+            name: h.name,
+            aliases: h.aliases,
+            summary: h.summary,
+            help: h.help,
+            belongs_to: h.belongs_to,
+            links: links(h.links),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PageHresult {
+    code: String,
+    decimal: i32,
+    name: Option<String>,
+    meaning: String,
+    note: Option<&'static str>,
+    statuses: Option<&'static [u16]>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum PageExplanation {
+    Rule(PageRule),
+    Hresult(PageHresult),
+    Header(PageHeaderHelp),
+}
+
+impl From<Explanation> for PageExplanation {
+    fn from(found: Explanation) -> Self {
+        match found {
+            Explanation::Rule(r) => {
+                let group = CATALOG.iter().find(|m| m.id == r.id).map_or(Group::Input, |m| m.group);
+                PageExplanation::Rule(PageRule::new(r, group))
+            }
+            Explanation::Hresult(h) => PageExplanation::Hresult(PageHresult {
+                code: h.code,
+                decimal: h.decimal,
+                name: h.name,
+                meaning: h.meaning,
+                note: h.note,
+                statuses: h.statuses,
+            }),
+            Explanation::Header(h) => PageExplanation::Header(h.into()),
+        }
+    }
+}

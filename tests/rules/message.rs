@@ -694,11 +694,7 @@ fn create_session_acks() -> Vec<Case> {
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(101))),
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(100))),
         ),
-        case(
-            "session-id-invalid",
-            &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id:")),
-            &created,
-        ),
+        case("session-id-invalid", &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id:")), &created),
         case(
             "ack-create-session-session-id-not-guid",
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id: upload-20070618-0001")),

@@ -1,0 +1,149 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core, a fresh
+// profile, every request the page makes recorded, page errors and CSP violations collected.
+//
+// The page is served by scripts/test-browser.sh, which passes its address in BITS_URL.
+
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BASE = process.env.BITS_URL ?? 'http://127.0.0.1:8080/';
+export const ORIGIN = new URL(BASE).origin;
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export function fixture(name) {
+  return readFile(path.join(ROOT, 'tests/fixtures', name));
+}
+
+/**
+ * Starts Chromium with a fresh profile. Returns { context, page, requests, problems, close }.
+ * `requests` holds the URL of every request the page (or any worker of it) made;
+ * `problems` page errors, console errors and CSP violations.
+ */
+export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'bits-inspector-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+    colorScheme,
+    acceptDownloads: false,
+  });
+  const requests = [];
+  const problems = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page, problems);
+  context.on('page', (p) => watch(p, problems));
+  return {
+    context,
+    page,
+    requests,
+    problems,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function watch(page, problems) {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'warning' && message.text().startsWith('bits-inspector')) problems.push(`page warning: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  // CSP violations are reported to the page as events; collect them from the start.
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+}
+
+/** Fails when any recorded request left the page's own origin. */
+export function assertOnlyOwnOrigin(requests) {
+  const foreign = requests.filter((url) => {
+    try {
+      return new URL(url).origin !== ORIGIN;
+    } catch {
+      return true;
+    }
+  });
+  assert.deepEqual(foreign, [], `requests outside ${ORIGIN}`);
+}
+
+export async function assertNoProblems(page, problems) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  assert.deepEqual(csp, [], 'CSP violations');
+  assert.deepEqual(problems, [], 'page errors');
+}
+
+/** Opens the page (optionally with a fragment) and waits for the engine. */
+export async function openPage(page, hash = '') {
+  await page.goto(BASE + hash);
+  await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
+}
+
+/** Runs `action` and waits until the page has rendered a new report. */
+export async function rendered(page, action) {
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.rendered ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.rendered ?? 0) > n, before);
+}
+
+/** Verdict counts and the message kinds in wire order, as the page shows them. */
+export function summary(page) {
+  return page.evaluate(() => {
+    const v = document.getElementById('verdict');
+    const cards = [...document.querySelectorAll('#messages details.msg')]
+      .map((d) => ({ index: Number(d.dataset.index), kind: d.dataset.kind }))
+      .sort((a, b) => a.index - b.index);
+    return {
+      errors: Number(v.dataset.errors),
+      warnings: Number(v.dataset.warnings),
+      notes: Number(v.dataset.notes),
+      level: v.dataset.level,
+      verdict: v.textContent,
+      kinds: cards.map((c) => c.kind),
+      rules: [...document.querySelectorAll('#findings .finding')].map((li) => li.dataset.rule),
+    };
+  });
+}
+
+/** Pastes `text` into the paste box the way a paste arrives: one insertion of text. */
+export async function paste(page, text) {
+  await page.locator('#input').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await rendered(page, () => page.keyboard.insertText(text));
+}
+
+/** The text of the highlighted span in the raw view. */
+export function markedText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#raw mark')].map((m) => m.dataset.text).join(''));
+}
+
+export const KINDS_41 = [
+  'create-session', 'ack-create-session', 'fragment', 'ack-fragment',
+  'ping', 'ack-ping', 'close-session', 'ack-close-session',
+];
+export const KINDS_42 = [
+  'create-session', 'ack-create-session', 'ping', 'ack-ping', 'fragment', 'notification',
+  'notification-response', 'ack-fragment', 'reply-download', 'reply-download-response',
+  'close-session', 'ack-close-session',
+];

@@ -1,0 +1,329 @@
+//! Tests of the wasm facade, in headless Chromium (`scripts/test-wasm.sh`): they call the
+//! exported functions the way the page does and check what the page relies on: kinds and
+//! counts, UTF-16 spans that match the text the browser's own TextDecoder makes of the
+//! same bytes, odd input.
+#![cfg(target_arch = "wasm32")]
+
+use bits_inspector::wasm::{self, TextIndex};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CAPTURE_41: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mc-bup-4.1-upload.http"));
+const CAPTURE_42: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mc-bup-4.2-upload-reply.http"));
+const BROKEN_403: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/broken/ack-create-session-protocol-on-403.http"
+));
+
+#[derive(Debug, Deserialize)]
+struct Report {
+    version: String,
+    profile: String,
+    input: Input,
+    counts: Counts,
+    messages: Vec<Message>,
+    sessions: Vec<Session>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Input {
+    bytes: usize,
+    length: usize,
+    line_endings_checked: bool,
+    pasted: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Span {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Message {
+    index: usize,
+    kind: String,
+    pair: Option<usize>,
+    span: Span,
+    start_line: String,
+    start_line_span: Span,
+    headers: Vec<Header>,
+    body: Body,
+}
+
+#[derive(Debug, Deserialize)]
+struct Header {
+    name: String,
+    value: String,
+    span: Span,
+    value_span: Span,
+}
+
+#[derive(Debug, Deserialize)]
+struct Body {
+    span: Span,
+    length: f64,
+    announced: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Session {
+    id: String,
+    fragments: Vec<Fragment>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Fragment {
+    first: f64,
+    last: f64,
+    total: f64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Finding {
+    rule: String,
+    severity: String,
+    group: String,
+    span: Span,
+    links: Vec<Link>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Link {
+    url: String,
+}
+
+fn inspect(input: &[u8], profile: &str, pasted: bool) -> Report {
+    let value = wasm::inspect(input, profile, pasted).expect("inspect succeeds");
+    serde_wasm_bindgen::from_value(value).expect("the report has the page's shape")
+}
+
+/// The text the page shows: the browser's TextDecoder, keeping a BOM, as UTF-16 units.
+fn decoded(input: &[u8]) -> Vec<u16> {
+    // web-sys has no setter for ignoreBOM: set it on a plain object.
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into()).unwrap();
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("utf-8", options.unchecked_ref()).unwrap();
+    let text = decoder.decode_with_u8_array(input).unwrap();
+    text.encode_utf16().collect()
+}
+
+fn slice(text: &[u16], span: &Span) -> String {
+    String::from_utf16_lossy(&text[span.start..span.end])
+}
+
+#[wasm_bindgen_test]
+fn the_41_capture_decodes_with_its_kinds_and_no_error() {
+    let report = inspect(CAPTURE_41, "default", false);
+    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "create-session",
+            "ack-create-session",
+            "fragment",
+            "ack-fragment",
+            "ping",
+            "ack-ping",
+            "close-session",
+            "ack-close-session"
+        ]
+    );
+    assert_eq!(report.counts.errors, 0, "{:?}", report.findings);
+    assert_eq!(report.profile, "default");
+    assert_eq!(report.version, env!("CARGO_PKG_VERSION"));
+    assert!(report.input.line_endings_checked);
+    assert!(!report.input.pasted);
+    assert_eq!(report.input.bytes, CAPTURE_41.len());
+    // ASCII: one UTF-16 unit per byte.
+    assert_eq!(report.input.length, CAPTURE_41.len());
+    assert_eq!(report.messages[1].pair, Some(0));
+    assert!(report.messages.iter().enumerate().all(|(i, m)| m.index == i));
+    let fragment = &report.messages[2];
+    assert_eq!(fragment.body.length, 4892.0);
+    assert_eq!(fragment.body.announced, Some(4892.0));
+    assert_eq!(report.sessions.len(), 1);
+    let f = &report.sessions[0].fragments[0];
+    assert_eq!((f.first, f.last, f.total), (0.0, 4891.0, 4892.0));
+    // Every span points at what it names, in the text the browser decodes.
+    let text = decoded(CAPTURE_41);
+    for m in &report.messages {
+        assert_eq!(slice(&text, &m.start_line_span), m.start_line);
+        for h in &m.headers {
+            assert!(slice(&text, &h.span).starts_with(&h.name));
+            assert_eq!(slice(&text, &h.value_span), h.value);
+        }
+    }
+    assert_eq!(report.messages[0].span.start, 0);
+    assert_eq!(report.messages[7].span.end, text.len());
+}
+
+#[wasm_bindgen_test]
+fn the_42_capture_has_no_error_and_every_message_kind() {
+    let report = inspect(CAPTURE_42, "default", false);
+    assert_eq!(report.counts.errors, 0);
+    assert_eq!(report.counts.warnings, 0);
+    assert_eq!(report.messages.len(), 12);
+    assert_eq!(report.messages[5].kind, "notification");
+    assert_eq!(report.sessions[0].id, "{C85B4E0A-9EB9-4114-BFA4-8A43B4710091}");
+}
+
+#[wasm_bindgen_test]
+fn a_broken_example_reports_its_error_with_line_column_and_links() {
+    let report = inspect(BROKEN_403, "default", false);
+    let finding = report.findings.iter().find(|f| f.rule == "ack-create-session-protocol-on-failure").unwrap();
+    assert_eq!(finding.severity, "error");
+    assert_eq!(finding.group, "protocol");
+    assert_eq!((finding.span.line, finding.span.column), (14, 1));
+    assert_eq!((finding.span.end_line, finding.span.end_column), (14, 54));
+    let text = decoded(BROKEN_403);
+    assert_eq!(slice(&text, &finding.span), "BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}");
+    assert!(finding.links.iter().all(|l| l.url.starts_with("https://")));
+}
+
+#[wasm_bindgen_test]
+fn non_ascii_spans_are_utf16_offsets_and_columns_count_characters() {
+    let input = "BITS_POST /r\u{e9}sum\u{e9}-\u{1F4C4}.txt HTTP/1.1\r\n\
+                 Content-Name: \u{fc}bersicht-\u{65e5}\u{672c}-\u{1F600}.txt\r\n\
+                 BITS-Packet-Type: Ping\r\n\
+                 Content-Length: 0\r\n\r\n";
+    let report = inspect(input.as_bytes(), "default", false);
+    let text = decoded(input.as_bytes());
+    assert_eq!(report.input.length, text.len());
+    assert_eq!(report.input.length, input.encode_utf16().count());
+    let m = &report.messages[0];
+    assert_eq!(m.kind, "ping");
+    assert_eq!(slice(&text, &m.start_line_span), "BITS_POST /r\u{e9}sum\u{e9}-\u{1F4C4}.txt HTTP/1.1");
+    let name = &m.headers[0];
+    assert_eq!(slice(&text, &name.span), "Content-Name: \u{fc}bersicht-\u{65e5}\u{672c}-\u{1F600}.txt");
+    // 32 characters, 33 UTF-16 units (the emoji takes two), more bytes still.
+    assert_eq!((name.span.line, name.span.column, name.span.end_line, name.span.end_column), (2, 1, 2, 33));
+    assert_eq!(name.span.end - name.span.start, 33);
+    let ping = &m.headers[1];
+    assert_eq!(slice(&text, &ping.span), "BITS-Packet-Type: Ping");
+    assert_eq!((ping.span.line, ping.span.column), (3, 1));
+    assert_eq!(ping.span.start, input.split("BITS-Packet-Type").next().unwrap().encode_utf16().count());
+}
+
+#[wasm_bindgen_test]
+fn invalid_utf8_matches_text_decoder_one_replacement_per_maximal_subpart() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"BITS_POST /u\xff\xfe\xe2\x82 HTTP/1.1\r\n");
+    input.extend_from_slice(b"X-Bad: \xc3\x28\xf0\x9f\x98 \xed\xa0\x80 tail\r\n");
+    input.extend_from_slice(b"BITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n");
+    let report = inspect(&input, "default", false);
+    let text = decoded(&input);
+    assert_eq!(report.input.length, text.len(), "the engine counts the units TextDecoder makes");
+    let m = &report.messages[0];
+    assert_eq!(slice(&text, &m.headers[1].span), "BITS-Packet-Type: Ping");
+    assert_eq!(slice(&text, &m.headers[0].value_span), "\u{fffd}(\u{fffd} \u{fffd}\u{fffd}\u{fffd} tail");
+    assert_eq!(slice(&text, &m.start_line_span), "BITS_POST /u\u{fffd}\u{fffd}\u{fffd} HTTP/1.1");
+    assert_eq!(m.body.span.end, text.len());
+}
+
+#[wasm_bindgen_test]
+fn a_bom_is_kept_as_one_unit() {
+    let input = b"\xef\xbb\xbfBITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n";
+    let report = inspect(input, "default", false);
+    let text = decoded(input);
+    assert_eq!(report.input.length, text.len());
+    for m in &report.messages {
+        for h in &m.headers {
+            assert_eq!(slice(&text, &h.value_span), h.value);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn text_index_resolves_offsets_inside_characters_to_the_whole_character() {
+    // "é" is bytes 1..3; offset 2 is inside it.
+    let input = "a\u{e9}b\u{1F600}c".as_bytes();
+    let index = TextIndex::new(input, vec![0, 1, 2, 3, 4, 5, 8, 9, 99]);
+    assert_eq!(index.point(2).utf16, 1);
+    assert_eq!(index.point(2).utf16_ceil, 2);
+    assert_eq!(index.point(3).utf16, 2);
+    assert_eq!(index.point(5).utf16, 3);
+    assert_eq!(index.point(5).utf16_ceil, 5);
+    assert_eq!(index.point(8).utf16, 5);
+    assert_eq!(index.point(8).column, 5);
+    assert_eq!(index.point(99).utf16, 6);
+    assert_eq!(index.utf16_len(), 6);
+    let span = index.span(bits_inspector::span::Span::new(2, 5));
+    assert_eq!((span.start, span.end), (1, 5), "widened to whole characters");
+}
+
+#[wasm_bindgen_test]
+fn empty_input_gives_an_empty_report_not_an_error() {
+    let report = inspect(b"", "default", false);
+    assert!(report.messages.is_empty());
+    assert_eq!(report.input.length, 0);
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, "input-empty");
+    assert_eq!((report.findings[0].span.start, report.findings[0].span.end), (0, 0));
+    assert_eq!((report.findings[0].span.line, report.findings[0].span.column), (1, 1));
+}
+
+#[wasm_bindgen_test]
+fn pasted_text_is_not_judged_on_line_endings() {
+    let input = b"BITS_POST /u HTTP/1.1\nBITS-Packet-Type: Ping\nContent-Length: 0\n\n";
+    let strict = inspect(input, "default", false);
+    assert!(strict.findings.iter().any(|f| f.rule == "http-bare-lf"));
+    let pasted = inspect(input, "default", true);
+    assert!(pasted.input.pasted);
+    assert!(!pasted.input.line_endings_checked);
+    assert!(pasted.findings.iter().all(|f| f.rule != "http-bare-lf"));
+    assert!(pasted.findings.iter().any(|f| f.rule == "input-line-endings-unchecked"));
+}
+
+#[wasm_bindgen_test]
+fn huge_numbers_still_serialise() {
+    let input = b"BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Fragment\r\nBITS-Session-Id: {11111111-2222-3333-4444-555555555555}\r\nContent-Range: bytes 0-18446744073709551614/18446744073709551615\r\nContent-Length: 18446744073709551615\r\n\r\n";
+    let report = inspect(input, "default", false);
+    assert_eq!(report.messages.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn profiles_are_checked_and_unknown_ones_refused() {
+    for profile in ["default", "win32", "mc-bup"] {
+        assert_eq!(inspect(CAPTURE_41, profile, false).profile, profile);
+    }
+    let mc_bup = inspect(CAPTURE_41, "mc-bup", false);
+    assert!(mc_bup.counts.errors > 0, "[MC-BUP] to the letter wants BITS-Session-Id on every 200 Ack");
+    let err = wasm::inspect(CAPTURE_41, "strictest", false).unwrap_err();
+    assert!(err.as_string().unwrap().contains("unknown profile"));
+}
+
+#[wasm_bindgen_test]
+fn lookups_explain_rules_headers_and_hresults() {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap();
+    let rule = wasm::explain("ack-error-on-success");
+    assert_eq!(get(&rule, "type").as_string().as_deref(), Some("rule"));
+    assert_eq!(get(&get(&rule, "grades"), "default").as_string().as_deref(), Some("error"));
+    let code = wasm::explain("-2145386465");
+    assert_eq!(get(&code, "type").as_string().as_deref(), Some("hresult"));
+    assert_eq!(get(&code, "name").as_string().as_deref(), Some("BG_E_SESSION_NOT_FOUND"));
+    let header = wasm::explain("bits-host-id");
+    assert_eq!(get(&header, "name").as_string().as_deref(), Some("BITS-Host-Id"));
+    assert!(wasm::explain("no-such-thing").is_null());
+
+    let rules = js_sys::Array::from(&wasm::rules());
+    assert!(rules.length() > 50);
+    let headers = js_sys::Array::from(&wasm::headers());
+    assert!(headers.iter().any(|h| get(&h, "name").as_string().as_deref() == Some("BITS-Packet-Type")));
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}

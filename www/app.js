@@ -1,0 +1,489 @@
+// bits-inspector web page: wires the input (paste, file, drop, example, share link) to the
+// wasm engine and renders what it reports. Nothing here sends the input anywhere: the only
+// requests the page makes are for its own files.
+
+import { h, clear, plural } from './modules/dom.js';
+import { RawView } from './modules/raw.js';
+import {
+  renderVerdict, renderVerdictMessage, renderFindings, renderConversation, renderMessages,
+  renderExplanation, findingsMarkdown, spanWords, messageName,
+} from './modules/render.js';
+import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
+import { copyText } from './modules/clipboard.js';
+
+/** The examples: the two real Windows captures and the broken ones (all test fixtures). */
+export const EXAMPLES = [
+  { file: 'mc-bup-4.1-upload.http', label: 'Windows: plain upload', title: 'Real capture, [MC-BUP] 4.1: Create-Session, Fragment, Ping, Close-Session' },
+  { file: 'mc-bup-4.2-upload-reply.http', label: 'Windows: upload-reply with Host-Id', title: 'Real capture, [MC-BUP] 4.2: web farm with BITS-Host-Id, notification, reply download' },
+  { file: 'ack-create-session-protocol-on-403.http', label: 'Broken: BITS-Protocol on a 403', title: 'An Ack for Create-Session that refuses the session yet names a protocol' },
+  { file: 'ack-error-code-on-200.http', label: 'Broken: error code on a 200', title: 'A 200 Ack for Fragment carrying BITS-Error-Code' },
+  { file: 'fragment-gap.http', label: 'Broken: fragment gap', title: 'The client skips bytes 100-199' },
+  { file: 'fragment-missing-session-id.http', label: 'Broken: missing session id', title: 'A Fragment without BITS-Session-Id' },
+];
+
+const MAX_FILE = 20 * 1024 * 1024;
+const OPEN_CARDS_UP_TO = 40; // larger captures start with the message cards closed
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const ui = {
+  status: $('load-status'), version: $('version'), profile: $('profile'), input: $('input'),
+  note: $('input-note'), verdict: $('verdict'), findings: $('findings'), findingsCard: $('findings-card'),
+  conversation: $('conversation'), conversationCard: $('conversation-card'), messages: $('messages'),
+  messagesCard: $('messages-card'), raw: $('raw'), showWs: $('show-ws'), hlStatus: $('highlight-status'),
+  openFile: $('open-file'), fileInput: $('file-input'), share: $('share'), redact: $('redact'),
+  shareOut: $('share-out'), shareUrl: $('share-url'), copyShare: $('copy-share'), shareStatus: $('share-status'),
+  copyFindings: $('copy-findings'), copyStatus: $('copy-status'), lookup: $('lookup'), lookupInput: $('lookup-input'),
+  lookupList: $('lookup-list'), lookupResult: $('lookup-result'), theme: $('theme-toggle'), drop: $('drop-overlay'),
+  examples: $('example-buttons'),
+};
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
+const encoder = new TextEncoder();
+
+const state = {
+  ready: false,
+  /** 'paste': the text box is the input. 'file': `bytes` are, checked strictly. */
+  source: 'paste',
+  bytes: new Uint8Array(0),
+  origin: '', // words for where file bytes came from
+  report: null,
+  text: '',
+  cards: new Map(),
+  headerHelp: new Map(),
+  selectedRow: null,
+  hoveredRow: null,
+  renders: 0,
+};
+
+const raw = new RawView(ui.raw, hoverRow);
+/** The wasm module's exports, once loaded. */
+let engine = null;
+
+// ------------------------------------------------------------------ engine
+
+async function start() {
+  buildExamples();
+  wireInput();
+  wireTheme();
+  try {
+    // Loaded here, not imported at the top, so a missing or broken build still leaves a
+    // working page that says what went wrong.
+    const module = await import('./pkg/bits_inspector.js');
+    await module.default();
+    engine = module;
+    state.ready = true;
+  } catch (e) {
+    root.dataset.state = 'error';
+    ui.status.textContent = `Could not load the inspector: ${e && e.message ? e.message : e}. Reload the page; it needs WebAssembly.`;
+    ui.status.classList.add('error');
+    renderVerdictMessage(ui.verdict, 'Could not load the inspector, so nothing can be checked. Reload the page to try again.', 'error');
+    return;
+  }
+  ui.version.textContent = `v${engine.version()}`;
+  for (const help of engine.headers()) state.headerHelp.set(help.name, help);
+  const options = [];
+  for (const rule of engine.rules()) options.push(h('option', { value: rule.id, label: rule.title }));
+  for (const help of state.headerHelp.values()) options.push(h('option', { value: help.name }));
+  ui.lookupList.replaceChildren(...options);
+  root.dataset.state = 'ready';
+  ui.status.textContent = 'Ready.';
+  if (isShareHash(location.hash)) await restoreFromHash();
+  else run();
+}
+
+/** Inspects the current input and renders the report. */
+function run() {
+  if (!state.ready) return;
+  const pasted = state.source === 'paste';
+  const bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
+  if (bytes.length === 0) {
+    showEmpty();
+    return;
+  }
+  const t0 = performance.now();
+  let report;
+  try {
+    report = engine.inspect(bytes, ui.profile.value, pasted);
+  } catch (e) {
+    state.report = null;
+    renderVerdictMessage(ui.verdict, `The inspector failed on this input (${e && e.message ? e.message : e}). Please report it, with the input if you can.`, 'error');
+    return;
+  }
+  const t1 = performance.now();
+  const text = decoder.decode(bytes);
+  if (text.length !== report.input.length) {
+    console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
+  }
+  const phases = render(report, text, pasted ? 'pasted' : state.origin);
+  const t2 = performance.now();
+  state.renders += 1;
+  root.dataset.rendered = String(state.renders);
+  document.dispatchEvent(new CustomEvent('bits:rendered', {
+    detail: { inspectMs: t1 - t0, renderMs: t2 - t1, phases, messages: report.messages.length, findings: report.findings.length },
+  }));
+}
+
+function render(report, text, source) {
+  state.report = report;
+  state.text = text;
+  state.selectedRow = null;
+  state.hoveredRow = null;
+  const phases = {};
+  let t = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    phases[name] = now - t;
+    t = now;
+  };
+  renderVerdict(ui.verdict, report, source);
+  ui.copyFindings.disabled = false;
+  ui.findingsCard.hidden = report.findings.length === 0;
+  const small = report.messages.length <= OPEN_CARDS_UP_TO && report.findings.length <= 200;
+  if (small) delete root.dataset.large;
+  else root.dataset.large = '';
+  const ctx = context(report.messages.length <= OPEN_CARDS_UP_TO);
+  renderFindings(ui.findings, report, ctx);
+  lap('findings');
+  ui.conversationCard.hidden = report.messages.length === 0;
+  renderConversation(ui.conversation, report, ctx);
+  lap('conversation');
+  ui.messagesCard.hidden = report.messages.length === 0;
+  state.cards = renderMessages(ui.messages, report, ctx);
+  lap('messages');
+  raw.setContent(text, report);
+  lap('raw');
+  ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
+  return phases;
+}
+
+function showEmpty() {
+  state.report = null;
+  state.text = '';
+  renderVerdictMessage(ui.verdict, 'Paste captured BITS traffic, open a file, drop one on the page, or pick an example.');
+  ui.copyFindings.disabled = true;
+  ui.findingsCard.hidden = true;
+  ui.conversationCard.hidden = true;
+  ui.messagesCard.hidden = true;
+  clear(ui.findings);
+  clear(ui.conversation);
+  clear(ui.messages);
+  raw.setContent('', null);
+  state.renders += 1;
+  root.dataset.rendered = String(state.renders);
+  document.dispatchEvent(new CustomEvent('bits:rendered', { detail: { inspectMs: 0, renderMs: 0, messages: 0, findings: 0 } }));
+}
+
+function context(openCards) {
+  return {
+    openCards,
+    headerHelp: state.headerHelp,
+    locate,
+    locateFinding,
+    gotoMessage,
+    copy: (text, what) => copy(text, what),
+    copyMessage,
+  };
+}
+
+// ------------------------------------------------------------------ pointing at bytes
+
+function locate(span, row, what) {
+  raw.highlight(span);
+  selectRow(row);
+  ui.hlStatus.textContent = `Showing ${what}: ${spanWords(span)}.`;
+}
+
+function locateFinding(i) {
+  const report = state.report;
+  const f = report.findings[i];
+  raw.highlight(f.span);
+  let row = null;
+  if (f.message != null) {
+    const m = report.messages[f.message];
+    openCard(m.index);
+    const j = m.headers.findIndex((hd) => f.header && hd.name.toLowerCase() === f.header.toLowerCase() && hd.span.start <= f.span.start && f.span.start <= hd.span.end);
+    row = j >= 0 ? `m${m.index}-h${j}` : f.span.start >= m.start_line_span.start && f.span.end <= m.start_line_span.end ? `m${m.index}-sl` : null;
+  }
+  selectRow(row);
+  ui.hlStatus.textContent = `Showing ${f.rule}: ${spanWords(f.span)}.`;
+}
+
+function selectRow(row) {
+  if (state.selectedRow) $(`row-${state.selectedRow}`)?.classList.remove('selected');
+  state.selectedRow = row;
+  if (row) $(`row-${row}`)?.classList.add('selected');
+}
+
+function hoverRow(row) {
+  if (row === state.hoveredRow) return;
+  if (state.hoveredRow) $(`row-${state.hoveredRow}`)?.classList.remove('hovered');
+  state.hoveredRow = row;
+  if (row) $(`row-${row}`)?.classList.add('hovered');
+}
+
+function openCard(index) {
+  const card = state.cards.get(index);
+  if (!card) return null;
+  card.build();
+  card.details.open = true;
+  return card.details;
+}
+
+function gotoMessage(index) {
+  const details = openCard(index);
+  if (!details) return;
+  details.scrollIntoView({ block: 'start' });
+  details.querySelector('summary').focus();
+}
+
+function clearHighlight() {
+  raw.clear();
+  selectRow(null);
+  ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
+}
+
+// ------------------------------------------------------------------ copying
+
+async function copy(text, what, statusEl = ui.copyStatus) {
+  try {
+    await copyText(text);
+    statusEl.textContent = `Copied ${what}.`;
+    statusEl.classList.remove('error');
+    return true;
+  } catch (e) {
+    statusEl.textContent = `Could not copy ${what}: ${e.message}. Select the text and copy it by hand.`;
+    statusEl.classList.add('error');
+    return false;
+  }
+}
+
+function copyMessage(m) {
+  // Head lines get CRLF back (a text box took them away); the body stays as it is.
+  const head = state.text.slice(m.span.start, Math.max(m.body.span.start, m.span.start)).replace(/\r?\n/g, '\r\n');
+  const body = state.text.slice(Math.max(m.body.span.start, m.span.start), m.span.end);
+  copy(head + body, `${messageName(m)} as raw text with CRLF line endings`);
+}
+
+// ------------------------------------------------------------------ input
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  const delay = ui.input.value.length > 200_000 ? 400 : 150;
+  timer = setTimeout(run, delay);
+}
+
+/** Takes bytes that came as bytes (file, drop, example, link): checked strictly unless pasted. */
+function loadBytes(bytes, origin, { pasted = false } = {}) {
+  clearTimeout(timer);
+  state.source = pasted ? 'paste' : 'file';
+  state.bytes = bytes;
+  state.origin = origin;
+  ui.input.value = decoder.decode(bytes);
+  updateNote();
+  run();
+}
+
+function updateNote() {
+  if (state.source === 'paste') {
+    ui.note.textContent = 'Pasted text: a browser text box turns CRLF into LF, so line endings are not checked. Open the capture as a file (or drop it on the page) to have them checked strictly.';
+  } else {
+    ui.note.textContent = `${state.origin[0].toUpperCase()}${state.origin.slice(1)}, ${plural(state.bytes.length, 'byte')}: checked byte for byte, CRLF line endings included. Editing the text makes it pasted text.`;
+  }
+  ui.note.dataset.source = state.source;
+}
+
+async function openFile(file) {
+  if (file.size > MAX_FILE) {
+    ui.note.textContent = `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the inspector reads files up to ${MAX_FILE / 1048576} MB.`;
+    return;
+  }
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    loadBytes(bytes, `from file “${file.name}”`);
+  } catch (e) {
+    ui.note.textContent = `Could not read “${file.name}”: ${e.message}`;
+  }
+}
+
+async function loadExample(example) {
+  try {
+    const response = await fetch(`examples/${example.file}`);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    loadBytes(new Uint8Array(await response.arrayBuffer()), `example “${example.label}” (${example.file})`);
+  } catch (e) {
+    ui.note.textContent = `Could not load the example ${example.file}: ${e.message}`;
+  }
+}
+
+function buildExamples() {
+  for (const example of EXAMPLES) {
+    ui.examples.append(
+      h('button', { type: 'button', class: `example${example.label.startsWith('Broken') ? ' broken' : ''}`, title: example.title, dataset: { file: example.file }, onclick: () => loadExample(example), text: example.label }),
+      ' ',
+    );
+  }
+}
+
+function wireInput() {
+  ui.input.addEventListener('input', (e) => {
+    state.source = 'paste';
+    if (isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+    updateNote();
+    // A paste or a drop of text is one action: show it at once. Typing waits for a pause.
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
+      clearTimeout(timer);
+      run();
+    } else {
+      schedule();
+    }
+  });
+  ui.profile.addEventListener('change', run);
+  ui.showWs.addEventListener('change', () => raw.setShowWhitespace(ui.showWs.checked));
+  ui.openFile.addEventListener('click', () => ui.fileInput.click());
+  ui.fileInput.addEventListener('change', () => {
+    const file = ui.fileInput.files[0];
+    if (file) openFile(file);
+    ui.fileInput.value = '';
+  });
+
+  // Drag and drop anywhere on the page.
+  let depth = 0;
+  const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth += 1;
+    ui.drop.hidden = false;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', (e) => {
+    if (!hasFiles(e)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) ui.drop.hidden = true;
+  });
+  document.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    ui.drop.hidden = true;
+    const file = e.dataTransfer.files[0];
+    if (file) openFile(file);
+  });
+
+  // Share and copy.
+  ui.share.addEventListener('click', share);
+  ui.copyShare.addEventListener('click', () => copy(ui.shareUrl.value, 'the share link', ui.shareStatus));
+  ui.copyFindings.addEventListener('click', () => state.report && copy(findingsMarkdown(state.report), 'the findings as Markdown'));
+  window.addEventListener('hashchange', () => isShareHash(location.hash) && restoreFromHash());
+
+  // Lookup.
+  ui.lookup.addEventListener('submit', (e) => {
+    e.preventDefault();
+    lookup(ui.lookupInput.value);
+  });
+
+  // Keyboard: Esc clears the highlight (or closes the lookup), / goes to the lookup box.
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      if (!ui.lookupResult.hidden) closeLookup();
+      else clearHighlight();
+    } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const t = e.target;
+      const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable);
+      if (!typing) {
+        e.preventDefault();
+        ui.lookupInput.focus();
+      }
+    }
+  });
+}
+
+function lookup(query) {
+  query = query.trim();
+  if (!query || !state.ready) return;
+  ui.lookupResult.hidden = false;
+  renderExplanation(ui.lookupResult, engine.explain(query), query, closeLookup);
+}
+
+function closeLookup() {
+  ui.lookupResult.hidden = true;
+  clear(ui.lookupResult);
+  ui.lookupInput.focus();
+}
+
+// ------------------------------------------------------------------ share links
+
+async function share() {
+  const pasted = state.source === 'paste';
+  const bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
+  ui.shareStatus.classList.remove('error');
+  if (bytes.length === 0) {
+    ui.shareStatus.textContent = 'Nothing to share yet: paste or open a capture first.';
+    return;
+  }
+  const data = ui.redact.checked ? redact(bytes) : bytes;
+  let fragment;
+  try {
+    fragment = await encodeFragment(data, { profile: ui.profile.value, source: pasted ? 'paste' : 'file' });
+  } catch (e) {
+    ui.shareOut.hidden = true;
+    ui.shareStatus.classList.add('error');
+    ui.shareStatus.textContent = e instanceof ShareError ? e.message : `Could not make a share link: ${e.message}`;
+    return;
+  }
+  const url = `${location.href.split('#')[0]}#${fragment}`;
+  ui.shareUrl.value = url;
+  ui.shareOut.hidden = false;
+  const what = `the share link (${(fragment.length / 1024).toFixed(1)} KB${ui.redact.checked ? ', host names, cookies and Authorization redacted' : ''})`;
+  await copy(url, what, ui.shareStatus);
+}
+
+async function restoreFromHash() {
+  try {
+    const { bytes, profile, source } = await decodeFragment(location.hash);
+    ui.profile.value = profile;
+    loadBytes(bytes, 'from a share link', { pasted: source === 'paste' });
+    ui.shareStatus.classList.remove('error');
+    ui.shareStatus.textContent = 'Opened from a share link: the capture came in the link itself, not from a server.';
+  } catch (e) {
+    ui.shareStatus.classList.add('error');
+    ui.shareStatus.textContent = e instanceof ShareError ? e.message : `Could not open this share link: ${e.message}`;
+    run();
+  }
+}
+
+// ------------------------------------------------------------------ theme
+
+function wireTheme() {
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const dark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : media.matches);
+  const update = () => {
+    ui.theme.setAttribute('aria-pressed', String(dark()));
+    ui.theme.title = root.dataset.theme ? 'Your choice; toggle back to follow the system' : 'Following the system; toggle to choose';
+  };
+  ui.theme.addEventListener('click', () => {
+    const want = !dark();
+    try {
+      if (want === media.matches) {
+        delete root.dataset.theme; // back to following the system
+        localStorage.removeItem('bits-inspector-theme');
+      } else {
+        root.dataset.theme = want ? 'dark' : 'light';
+        localStorage.setItem('bits-inspector-theme', root.dataset.theme);
+      }
+    } catch {
+      root.dataset.theme = want ? 'dark' : 'light';
+    }
+    update();
+  });
+  media.addEventListener('change', update);
+  update();
+}
+
+start();

@@ -1,0 +1,78 @@
+// Building DOM from data. Everything from the input (header names and values, URLs,
+// bodies, summaries) goes in as text: this module never parses a string as HTML.
+
+/**
+ * Creates an element. `props`: `class`, `text` (textContent), `on<event>` listeners,
+ * `dataset`, and plain attributes (set with setAttribute, never from input for URLs:
+ * use `specLink` for links). Children: nodes or strings (become text nodes).
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = String(value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'href' || key === 'src' || key.startsWith('on') || key === 'style') {
+      throw new Error(`h(): set ${key} through a dedicated helper`);
+    } else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  el.replaceChildren();
+  return el;
+}
+
+// Links go only to the documents the engine cites, whatever a string says.
+const SPEC_SITES = /^https:\/\/(learn\.microsoft\.com|www\.rfc-editor\.org)\//;
+
+/** A link to a spec page, or plain text when the URL is not one of the cited sites. */
+export function specLink(url, label, title) {
+  if (typeof url !== 'string' || !SPEC_SITES.test(url)) return h('span', { text: label });
+  const a = h('a', { target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title }, label);
+  a.href = url;
+  return a;
+}
+
+export const plural = (n, one, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export const SEVERITY = {
+  error: { icon: '✖', word: 'Error' },
+  warning: { icon: '▲', word: 'Warning' },
+  note: { icon: 'ℹ', word: 'Note' },
+};
+
+/** Severity by icon and by word, never by colour alone. */
+export function severityTag(severity) {
+  const s = SEVERITY[severity] ?? { icon: '?', word: severity };
+  return h('span', { class: `sev sev-${severity}` }, h('span', { class: 'icon', 'aria-hidden': 'true', text: s.icon }), ' ', s.word);
+}
+
+/** A badge with the counts of one message's findings. */
+export function countsBadge(counts) {
+  const parts = [];
+  for (const [key, severity] of [['errors', 'error'], ['warnings', 'warning'], ['notes', 'note']]) {
+    if (counts[key] > 0) {
+      const s = SEVERITY[severity];
+      parts.push(
+        h('span', { class: `badge badge-${severity}` },
+          h('span', { class: 'icon', 'aria-hidden': 'true', text: s.icon }), ' ',
+          plural(counts[key], severity)),
+      );
+    }
+  }
+  if (parts.length === 0) parts.push(h('span', { class: 'badge badge-ok' }, h('span', { class: 'icon', 'aria-hidden': 'true', text: '✓' }), ' no findings'));
+  return h('span', { class: 'badges' }, parts);
+}

@@ -1,0 +1,200 @@
+// The raw view: the input text, cut into the pieces the decoded view names (start lines,
+// header lines, bodies), so a span can be lit up exactly and hovering a piece can light up
+// its decoded row. Offsets are UTF-16 code units into the decoded text, as the wasm
+// module gives them.
+
+import { h } from './dom.js';
+
+export class RawView {
+  /**
+   * @param {HTMLElement} pre the element to render into
+   * @param {(row: string|null) => void} onHoverRow called with a row id (`m3-h2`) or null
+   */
+  constructor(pre, onHoverRow) {
+    this.pre = pre;
+    this.text = '';
+    this.regions = [];
+    this.showWhitespace = false;
+    this.mark = null; // { start, end }
+    this.marked = []; // regions rendered with the mark
+    pre.addEventListener('mouseover', (event) => {
+      const seg = event.target instanceof Element ? event.target.closest('[data-row]') : null;
+      onHoverRow(seg ? seg.dataset.row : null);
+    });
+    pre.addEventListener('mouseleave', () => onHoverRow(null));
+  }
+
+  /** Shows `text`, cut along the spans of `report` (or shown whole when there is none). */
+  setContent(text, report) {
+    this.text = text;
+    this.mark = null;
+    this.marked = [];
+    this.regions = buildRegions(text, report);
+    this.renderAll();
+  }
+
+  setShowWhitespace(on) {
+    this.showWhitespace = on;
+    this.pre.classList.toggle('show-ws', on);
+    this.renderAll();
+  }
+
+  renderAll() {
+    const frag = document.createDocumentFragment();
+    for (const region of this.regions) {
+      region.el = h('span', { class: region.message == null ? 'region gap' : 'region msg-raw', dataset: region.message == null ? {} : { msg: region.message } });
+      this.renderRegion(region, this.overlaps(region, this.mark) ? this.mark : null);
+      frag.append(region.el);
+    }
+    this.pre.replaceChildren(frag);
+    this.marked = this.mark ? this.regions.filter((r) => this.overlaps(r, this.mark)) : [];
+  }
+
+  /** Lights up `span` ({start, end} in UTF-16 units) and scrolls it into view. */
+  highlight(span) {
+    const max = this.text.length;
+    const mark = { start: clamp(span.start, 0, max), end: clamp(span.end, 0, max) };
+    if (mark.end < mark.start) mark.end = mark.start;
+    for (const region of this.marked) this.renderRegion(region, null);
+    this.mark = mark;
+    this.marked = this.regions.filter((r) => this.overlaps(r, mark));
+    for (const region of this.marked) this.renderRegion(region, mark);
+    this.scrollToMark();
+  }
+
+  clear() {
+    for (const region of this.marked) this.renderRegion(region, null);
+    this.mark = null;
+    this.marked = [];
+  }
+
+  /** The text of the lit-up span as shown (for tests and the status line). */
+  markedText() {
+    return [...this.pre.querySelectorAll('mark')].map((m) => m.dataset.text ?? '').join('');
+  }
+
+  overlaps(region, mark) {
+    if (!mark) return false;
+    if (mark.start === mark.end) {
+      const last = region === this.regions[this.regions.length - 1];
+      return mark.start >= region.start && (mark.start < region.end || (last && mark.start === region.end));
+    }
+    return mark.start < region.end && mark.end > region.start;
+  }
+
+  scrollToMark() {
+    const first = this.pre.querySelector('mark');
+    if (!first) return;
+    const pre = this.pre;
+    // Scroll inside the raw pane first, then make sure the pane itself is on screen.
+    const top = first.offsetTop - pre.clientHeight / 3;
+    pre.scrollTop = Math.max(0, top);
+    if (first.offsetLeft < pre.scrollLeft || first.offsetLeft > pre.scrollLeft + pre.clientWidth - 40) {
+      pre.scrollLeft = Math.max(0, first.offsetLeft - 40);
+    }
+    const box = pre.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) pre.scrollIntoView({ block: 'nearest' });
+  }
+
+  renderRegion(region, mark) {
+    const el = region.el;
+    el.replaceChildren();
+    for (const piece of region.pieces) {
+      const parent = piece.row ? el.appendChild(h('span', { class: 'seg', dataset: { row: piece.row } })) : el;
+      this.renderPiece(parent, piece, mark);
+    }
+    if (mark && mark.start === mark.end && mark.start === region.end && region === this.regions[this.regions.length - 1]) {
+      el.append(caret());
+    }
+  }
+
+  renderPiece(parent, piece, mark) {
+    const { start, end } = piece;
+    if (!mark) return this.addText(parent, this.text.slice(start, end));
+    if (mark.start === mark.end) {
+      if (mark.start >= start && mark.start < end) {
+        this.addText(parent, this.text.slice(start, mark.start));
+        parent.append(caret());
+        this.addText(parent, this.text.slice(mark.start, end));
+      } else {
+        this.addText(parent, this.text.slice(start, end));
+      }
+      return;
+    }
+    const a = clamp(mark.start, start, end);
+    const b = clamp(mark.end, start, end);
+    this.addText(parent, this.text.slice(start, a));
+    if (b > a) {
+      const inside = this.text.slice(a, b);
+      const m = h('mark', { dataset: { text: inside } });
+      this.addText(m, inside);
+      parent.append(m);
+    }
+    this.addText(parent, this.text.slice(b, end));
+  }
+
+  addText(parent, str) {
+    if (!str) return;
+    if (!this.showWhitespace) {
+      parent.append(document.createTextNode(str));
+      return;
+    }
+    // CR, LF and tab made visible; the characters themselves stay so the layout is the same.
+    let last = 0;
+    for (let i = 0; i < str.length; i++) {
+      const c = str.charCodeAt(i);
+      if (c !== 13 && c !== 10 && c !== 9) continue;
+      if (i > last) parent.append(document.createTextNode(str.slice(last, i)));
+      const glyph = c === 13 ? 'CR' : c === 10 ? 'LF' : 'TAB';
+      parent.append(h('span', { class: `ws ws-${glyph.toLowerCase()}`, 'aria-hidden': 'true', text: c === 13 ? '␍' : c === 10 ? '␊' : '⇥' }));
+      if (c !== 13) parent.append(document.createTextNode(str[i]));
+      last = i + 1;
+    }
+    if (last < str.length) parent.append(document.createTextNode(str.slice(last)));
+  }
+}
+
+function caret() {
+  return h('mark', { class: 'caret', dataset: { text: '' }, 'aria-label': 'here' });
+}
+
+function clamp(n, lo, hi) {
+  return Math.min(Math.max(n, lo), hi);
+}
+
+/**
+ * Regions cover the text from 0 to its end: one per message, and the gaps between them.
+ * Each region is cut into pieces; a piece with a `row` is a start line, header line or body.
+ */
+function buildRegions(text, report) {
+  const regions = [];
+  let pos = 0;
+  const messages = report ? [...report.messages].sort((a, b) => a.span.start - b.span.start) : [];
+  const gap = (end) => {
+    if (end > pos) regions.push({ start: pos, end, message: null, pieces: [{ start: pos, end, row: null }] });
+  };
+  for (const m of messages) {
+    const start = Math.max(m.span.start, pos);
+    const end = Math.max(m.span.end, start);
+    gap(start);
+    const cuts = [{ ...m.start_line_span, row: `m${m.index}-sl` }];
+    m.headers.forEach((header, j) => cuts.push({ ...header.span, row: `m${m.index}-h${j}` }));
+    if (m.body.span.end > m.body.span.start) cuts.push({ ...m.body.span, row: `m${m.index}-body` });
+    cuts.sort((a, b) => a.start - b.start);
+    const pieces = [];
+    let at = start;
+    for (const cut of cuts) {
+      const s = Math.max(cut.start, at);
+      const e = Math.min(cut.end, end);
+      if (e <= s) continue;
+      if (s > at) pieces.push({ start: at, end: s, row: null });
+      pieces.push({ start: s, end: e, row: cut.row });
+      at = e;
+    }
+    if (at < end) pieces.push({ start: at, end, row: null });
+    regions.push({ start, end, message: m.index, pieces });
+    pos = end;
+  }
+  gap(text.length);
+  return regions;
+}
