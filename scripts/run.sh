@@ -4,5 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --run
-scripts/build-wasm.sh
 exec scripts/serve.sh
