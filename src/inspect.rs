@@ -1,11 +1,14 @@
 //! One inspection: split, classify, check, grade, report.
 
+use std::borrow::Cow;
+
 use crate::bits::classify::{classify, MessageView};
 use crate::bits::packet::MessageKind;
 use crate::bits::{codes, values};
 use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
-use crate::report::{BodyReport, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
+use crate::input::{self, Capture, Origin};
+use crate::report::{BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
 use crate::rules::catalog::Rule;
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
 use crate::span::{LineIndex, Span};
@@ -26,21 +29,79 @@ pub struct Options {
     pub line_endings: LineEndingCheck,
 }
 
-/// Inspects captured BITS traffic: every message decoded, paired and checked.
+/// An inspection and the text its spans point into: the input itself for text, the
+/// transcript of the carried messages for a capture file.
+pub struct Inspection<'a> {
+    pub report: Report,
+    pub text: Cow<'a, [u8]>,
+}
+
+/// Inspects captured BITS traffic: every message decoded, paired and checked. The bytes
+/// may be text, pcap, pcapng or HAR: the engine tells which.
 pub fn inspect(input: &[u8], options: &Options) -> Report {
-    let split = http::split_messages(input);
+    inspect_with_text(input, options).report
+}
+
+pub fn inspect_with_text<'a>(input: &'a [u8], options: &Options) -> Inspection<'a> {
+    match input::read_capture(input) {
+        None => Inspection { report: inspect_text(input, None, options), text: Cow::Borrowed(input) },
+        Some(capture) => {
+            let report = inspect_text(&capture.transcript, Some(&capture), options);
+            Inspection { report, text: Cow::Owned(capture.transcript) }
+        }
+    }
+}
+
+fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Report {
+    let split = match capture {
+        Some(c) => http::split_regions(text, &c.units.iter().map(|u| u.span).collect::<Vec<_>>()),
+        None => http::split_messages(text),
+    };
+    let origins: Vec<Option<Origin>> =
+        split.messages.iter().map(|m| capture.map(|c| c.units[m.region].origin)).collect();
+    let connections: Vec<Option<usize>> = origins.iter().map(|o| o.map(|o| o.connection)).collect();
     let mut raw = split.findings;
-    let views = classify(input, &split.messages);
+    let views = classify(text, &split.messages, &connections);
     for view in &views {
         header_rules::check(view, &mut raw);
         message_rules::check(view, &mut raw);
     }
     let conversation = conversation::check(&views, &mut raw);
-    check_line_endings(&split.messages, options.line_endings, &mut raw);
+    // A capture's bytes are what travelled: their line endings are judged strictly.
+    let line_endings = if capture.is_some() { LineEndingCheck::Strict } else { options.line_endings };
+    check_line_endings(&split.messages, line_endings, &mut raw);
+    if let Some(capture) = capture {
+        raw.extend(capture.findings.iter().cloned().map(|f| attach_to_message(f, &split.messages)));
+    }
     if split.messages.is_empty() && raw.is_empty() {
         raw.push(RawFinding::new(Rule::InputEmpty, Span::empty_at(0), "no request or status line found"));
     }
-    build_report(input, options, &views, &conversation, raw)
+    let mut report = build_report(text, options, &views, &conversation, raw);
+    for (message, origin) in report.messages.iter_mut().zip(origins) {
+        message.origin = origin;
+    }
+    if let Some(c) = capture {
+        report.input.format = c.format.as_str();
+        report.input.line_endings_checked = true;
+        report.capture = Some(CaptureSummary {
+            format: c.format.as_str(),
+            frames: c.frames,
+            connections: c.connections.clone(),
+            stopped: c.stopped.clone(),
+            transcript_bytes: text.len(),
+        });
+    }
+    report
+}
+
+/// A capture problem found before parsing belongs to the message whose bytes it touches;
+/// one about the whole file (a cut, a link type) lies past every message and stays alone.
+fn attach_to_message(mut finding: RawFinding, messages: &[http::Message]) -> RawFinding {
+    if finding.message.is_none() {
+        let at = finding.span.start;
+        finding.message = messages.iter().position(|m| m.span.start <= at && at < m.span.end);
+    }
+    finding
 }
 
 fn check_line_endings(messages: &[http::Message], check: LineEndingCheck, raw: &mut Vec<RawFinding>) {
@@ -137,6 +198,7 @@ fn build_report(
         version: env!("CARGO_PKG_VERSION"),
         profile: options.profile,
         input: InputSummary {
+            format: "text",
             bytes: input.len(),
             lines: lines.line_count(),
             line_endings: match (crlf, lf) {
@@ -151,6 +213,7 @@ fn build_report(
         messages,
         sessions: conversation.sessions.clone(),
         findings,
+        capture: None,
     }
 }
 
@@ -241,6 +304,7 @@ fn message_report(view: &MessageView, session: Option<String>, findings: Vec<usi
         },
         findings,
         counts,
+        origin: None,
     }
 }
 

@@ -32,6 +32,7 @@ pub mod bits;
 pub mod explain;
 pub mod finding;
 pub mod http;
+pub mod input;
 pub mod inspect;
 pub mod report;
 pub mod rules;
@@ -42,5 +43,5 @@ pub mod spec;
 pub mod wasm;
 
 pub use finding::{Profile, Severity};
-pub use inspect::{inspect, LineEndingCheck, Options};
+pub use inspect::{inspect, inspect_with_text, Inspection, LineEndingCheck, Options};
 pub use report::Report;

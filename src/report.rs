@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::finding::{Profile, Severity};
+use crate::input::{Connection, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
 use crate::span::{Position, Span};
@@ -19,6 +20,20 @@ pub struct Report {
     pub messages: Vec<MessageReport>,
     pub sessions: Vec<SessionSummary>,
     pub findings: Vec<Finding>,
+    /// For a capture file (pcap, pcapng, HAR): what it held. Spans then point into the
+    /// transcript of the messages it carried, not into the file.
+    pub capture: Option<CaptureSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaptureSummary {
+    /// `pcap`, `pcapng` or `har`.
+    pub format: &'static str,
+    pub frames: u64,
+    pub connections: Vec<Connection>,
+    /// Where reading stopped early and why; everything before it was inspected.
+    pub stopped: Option<String>,
+    pub transcript_bytes: usize,
 }
 
 impl Report {
@@ -31,6 +46,8 @@ impl Report {
 pub struct InputSummary {
     pub bytes: usize,
     pub lines: usize,
+    /// `text`, `pcap`, `pcapng` or `har`: what the engine took the bytes for.
+    pub format: &'static str,
     /// `crlf`, `lf`, `mixed` or `none`, over the message heads.
     pub line_endings: &'static str,
     /// False for pasted text, whose CRLFs the browser turned into LF.
@@ -87,6 +104,8 @@ pub struct MessageReport {
     /// Indices into `Report::findings`.
     pub findings: Vec<usize>,
     pub counts: Counts,
+    /// In a capture file: connection, direction, frame numbers and time.
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, Serialize)]

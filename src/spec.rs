@@ -150,5 +150,46 @@ pub const SDK_EC: Source = Source {
     document: Document::Sdk,
 };
 
-/// Base addresses, for tests that every link is on Microsoft's or the RFC editor's site.
-pub const BASES: [&str; 3] = [WIN32, MC_BUP, "https://www.rfc-editor.org/rfc/"];
+// The capture formats: not HTTP, but the rules about a capture file cite where its format
+// (or the TCP beneath it) is defined.
+pub const RFC9293: Source = Source {
+    id: "RFC 9293",
+    title: "RFC 9293 Transmission Control Protocol (TCP)",
+    url: "https://www.rfc-editor.org/rfc/rfc9293",
+    document: Document::Rfc,
+};
+pub const PCAP: Source = Source {
+    id: "pcap",
+    title: "pcap-savefile(5): the libpcap capture file format",
+    url: "https://www.tcpdump.org/manpages/pcap-savefile.5.html",
+    document: Document::Rfc,
+};
+pub const PCAPNG: Source = Source {
+    id: "pcapng",
+    title: "PCAP Next Generation (pcapng) Capture File Format (IETF draft)",
+    url: "https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html",
+    document: Document::Rfc,
+};
+pub const LINKTYPES: Source = Source {
+    id: "LINKTYPE",
+    title: "tcpdump.org link-layer header types",
+    url: "https://www.tcpdump.org/linktypes.html",
+    document: Document::Rfc,
+};
+pub const HAR12: Source = Source {
+    id: "HAR 1.2",
+    title: "HTTP Archive (HAR) format 1.2",
+    url: "http://www.softwareishard.com/blog/har-12-spec/",
+    document: Document::Rfc,
+};
+
+/// Base addresses, for tests that every link is on Microsoft's, the RFC editor's or a
+/// capture format's site.
+pub const BASES: [&str; 6] = [
+    WIN32,
+    MC_BUP,
+    "https://www.rfc-editor.org/rfc/",
+    "https://www.tcpdump.org/",
+    "https://www.ietf.org/archive/id/",
+    "http://www.softwareishard.com/blog/",
+];

@@ -3,6 +3,10 @@
 //! Cases are written with `\n` line endings for readability; the harness sends CRLF, as
 //! captured traffic has, unless the case says `raw`.
 
+#[path = "rules/capture.rs"]
+mod capture;
+#[path = "support/capture_writer.rs"]
+mod capture_writer;
 #[path = "rules/conversation.rs"]
 mod conversation;
 #[path = "rules/message.rs"]
@@ -35,6 +39,7 @@ pub fn crlf(text: &str) -> Vec<u8> {
 fn all_cases() -> Vec<Case> {
     let mut cases = message::cases();
     cases.extend(conversation::cases());
+    cases.extend(capture::cases());
     cases
 }
 

@@ -21,6 +21,9 @@ pub struct MessageView<'a> {
     count: [u16; headers::HEADER_SLOTS],
     /// The message carries `BITS-Packet-Type` (a response without it is plain HTTP).
     pub has_packet_type: bool,
+    /// The connection it travelled on, in a capture file; `None` for pasted text, where
+    /// all messages count as one conversation.
+    pub connection: Option<usize>,
 }
 
 impl<'a> MessageView<'a> {
@@ -108,7 +111,9 @@ fn guess_ack_packet(input: &[u8], msg: &Message) -> Option<PacketType> {
 
 const IIS_REPLY_FOLDER: &[u8] = b"/bits-sessions/replies/";
 
-pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView<'a>> {
+/// `connections[i]` is the connection message `i` travelled on (empty for text): a
+/// response answers a request of its own connection.
+pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Option<usize>]) -> Vec<MessageView<'a>> {
     let mut views: Vec<MessageView<'a>> = Vec::with_capacity(messages.len());
     // Unanswered requests, most recent last. BITS allows one outstanding request, but the
     // server's notification leg and the reply download interleave with the upload.
@@ -128,6 +133,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView
             }
         }
         let has_packet_type = msg.header(input, headers::PACKET_TYPE).is_some();
+        let connection = connections.get(index).copied().flatten();
         let mut pair = None;
         let kind = if msg.is_request() {
             let kind = if is_bits_request(input, msg) {
@@ -145,10 +151,11 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView
             pending.push(index);
             kind
         } else if msg.is_response() {
+            let same_connection = |r: &usize| views[*r].connection == connection;
             let answered = if has_packet_type {
-                pending.iter().rposition(|&r| views[r].kind.is_bits_request())
+                pending.iter().rposition(|r| same_connection(r) && views[*r].kind.is_bits_request())
             } else {
-                pending.len().checked_sub(1)
+                pending.iter().rposition(same_connection)
             };
             match answered.map(|at| pending.remove(at)) {
                 Some(request) => {
@@ -173,7 +180,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message]) -> Vec<MessageView
         } else {
             MessageKind::Unknown
         };
-        views.push(MessageView { input, msg, index, kind, pair, keys, first, count, has_packet_type });
+        views.push(MessageView { input, msg, index, kind, pair, keys, first, count, has_packet_type, connection });
     }
     views
 }

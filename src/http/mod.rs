@@ -7,7 +7,7 @@ mod chunked;
 pub mod lines;
 mod parse;
 
-pub use parse::{parse_decimal, split_messages};
+pub use parse::{parse_decimal, split_messages, split_regions, Split};
 
 use crate::span::Span;
 
@@ -91,9 +91,39 @@ pub struct Message {
     pub line_endings: LineEndings,
     /// The capture ended before the empty line closing the headers.
     pub head_truncated: bool,
+    /// Which region of a split by regions it came from (0 for plain text).
+    pub region: usize,
 }
 
 impl Message {
+    /// Moves every span by `offset`, for a message parsed out of a slice of the input.
+    pub fn shift(&mut self, offset: usize) {
+        self.span = self.span.shifted(offset);
+        self.start_line_span = self.start_line_span.shifted(offset);
+        match &mut self.start_line {
+            StartLine::Request { method, target, version } => {
+                for s in [method, target, version] {
+                    *s = s.shifted(offset);
+                }
+            }
+            StartLine::Response { version, status_span, reason, .. } => {
+                for s in [version, status_span, reason] {
+                    *s = s.shifted(offset);
+                }
+            }
+            StartLine::Invalid => {}
+        }
+        for h in &mut self.headers {
+            h.name = h.name.shifted(offset);
+            h.value = h.value.shifted(offset);
+            h.line = h.line.shifted(offset);
+        }
+        self.body.span = self.body.span.shifted(offset);
+        if let Some(lf) = &mut self.line_endings.first_bare_lf {
+            *lf = lf.shifted(offset);
+        }
+    }
+
     pub fn is_request(&self) -> bool {
         matches!(self.start_line, StartLine::Request { .. })
     }

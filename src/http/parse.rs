@@ -40,6 +40,28 @@ pub fn split_messages(input: &[u8]) -> Split {
     out
 }
 
+/// Splits each region of `input` on its own, so a message never runs from one region into
+/// the next (regions are the streams of a capture, one per message or stray run). Spans are
+/// offsets into `input`; each message records its region.
+pub fn split_regions(input: &[u8], regions: &[Span]) -> Split {
+    let mut out = Split { messages: Vec::new(), findings: Vec::new() };
+    for (region, span) in regions.iter().enumerate() {
+        let part = split_messages(span.slice(input));
+        let first = out.messages.len();
+        out.messages.extend(part.messages.into_iter().map(|mut m| {
+            m.shift(span.start);
+            m.region = region;
+            m
+        }));
+        out.findings.extend(part.findings.into_iter().map(|mut f| {
+            f.span = f.span.shifted(span.start);
+            f.message = f.message.map(|m| m + first);
+            f
+        }));
+    }
+    out
+}
+
 fn trim_trailing_whitespace(input: &[u8], start: usize, mut end: usize) -> usize {
     while end > start && matches!(input[end - 1], b'\r' | b'\n' | b' ' | b'\t') {
         end -= 1;
@@ -124,6 +146,7 @@ fn read_message(input: &[u8], start: usize, index: usize, findings: &mut Vec<Raw
         body,
         line_endings,
         head_truncated,
+        region: 0,
     };
     (message, next)
 }

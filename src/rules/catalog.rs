@@ -112,6 +112,21 @@ InputEmpty { "input-empty", Input, (N, N, N), "-", [RFC9112],
 InputLineEndingsUnchecked { "input-line-endings-unchecked", Input, (N, N, N), "1.1", [RFC9112],
     "Line endings were not checked (pasted text)",
     "HTTP requires CRLF at the end of every header line, but a browser text box turns CRLF into LF, so line endings of pasted text cannot be checked. Open the capture as a file to have them checked strictly." }
+CaptureStopped { "capture-stopped", Input, (W, W, W), "-", [PCAP, PCAPNG, HAR12],
+    "The capture file is cut or corrupt part way",
+    "Reading stopped before the end of the file: a record or block is cut short (the capture was copied or saved before it was complete) or its bytes do not follow the format. Everything read before that point is decoded and checked; what came after is not." }
+CaptureLinkTypeUnsupported { "capture-link-type-unsupported", Input, (W, W, W), "-", [LINKTYPES, PCAP, PCAPNG],
+    "Frames of a link type the inspector does not read",
+    "The inspector reads Ethernet (with VLAN tags), Linux cooked capture v1 and v2, raw IPv4/IPv6 and BSD loopback frames. Frames of other link types (Wi-Fi with radiotap, USB, ...) are counted but not decoded; capture on the interface that carries the HTTP traffic, or convert the file in Wireshark." }
+CaptureMissingSegment { "capture-missing-segment", Input, (W, W, W), "-", [RFC9293],
+    "Bytes of a TCP stream are missing from the capture",
+    "TCP numbers every byte it sends; the capture holds none of the bytes in this range (the capture dropped them, or started or stopped in between). They are shown as `?` so the framing of the message stays right, but whatever they held (a header, part of a body) cannot be checked." }
+CaptureStartedMidStream { "capture-started-mid-stream", Input, (N, N, N), "-", [RFC9293],
+    "The capture starts in the middle of a TCP connection",
+    "No SYN was captured for this connection: it was opened before the capture started, so its first bytes may be the end of a message whose beginning is not in the file. Which side is the client is taken from who sends requests." }
+HarInvalid { "har-invalid", Input, (W, W, W), "-", [HAR12],
+    "The HAR file is not valid JSON or not HAR 1.2",
+    "A HAR file is one JSON object whose `log.entries` holds each request and its response. This file breaks off or is not JSON at this point (a truncated export, or another file format); the entries read before it are decoded and checked." }
 HttpStrayBytes { "http-stray-bytes", Malformed, (E, E, E), "-", [RFC9112],
     "Bytes that are not part of any HTTP message",
     "These bytes come between or after messages and do not start with a request or status line. Usually a body sent without Content-Length, a message cut by the capture, or text that is not HTTP. The messages around them are still decoded." }

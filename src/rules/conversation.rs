@@ -88,7 +88,8 @@ struct Conversation {
     /// Session each message belongs to.
     session_of: Vec<Option<usize>>,
     any_created: bool,
-    pending_request: Option<usize>,
+    /// The BITS request awaiting its Ack, per connection (C1 is per connection).
+    pending_request: HashMap<Option<usize>, usize>,
     restart_expected: Option<usize>,
     last_close_answer: Option<CloseAnswer>,
     host_ping_expected: Option<(usize, Vec<u8>)>,
@@ -162,21 +163,20 @@ fn value_span(view: &MessageView, name: &str) -> Span {
 
 impl Conversation {
     fn clear_pending(&mut self, view: &MessageView) {
-        if self.pending_request.is_some() && self.pending_request == view.pair {
-            self.pending_request = None;
+        if view.pair.is_some() && self.pending_request.get(&view.connection).copied() == view.pair {
+            self.pending_request.remove(&view.connection);
         }
     }
 
     /// C1: one outstanding request at a time.
     fn note_request_order(&mut self, view: &MessageView, out: &mut Vec<RawFinding>) {
-        if let Some(previous) = self.pending_request {
+        if let Some(previous) = self.pending_request.insert(view.connection, view.index) {
             out.push(at(
                 view,
                 Rule::SessionRequestNotAcked,
                 format!("message #{previous} was not answered before this request"),
             ));
         }
-        self.pending_request = Some(view.index);
     }
 
     fn new_session(&mut self, id: &[u8], created_in_capture: bool) -> usize {
@@ -253,7 +253,7 @@ impl Conversation {
     }
 
     fn request(&mut self, views: &[MessageView], view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
-        let unanswered = self.pending_request;
+        let unanswered = self.pending_request.get(&view.connection).copied();
         self.note_request_order(view, out);
         self.check_restart(views, view, t, out);
         self.check_resend(view, t, out);

@@ -12,8 +12,8 @@ use crate::args::Format;
 pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
     for f in &report.findings {
         let about = match (f.message, &f.header) {
-            (Some(m), Some(h)) => format!(" (message #{m} {}, {h})", report.messages[m].label),
-            (Some(m), None) => format!(" (message #{m} {})", report.messages[m].label),
+            (Some(m), Some(h)) => format!(" (message #{m} {}{}, {h})", report.messages[m].label, origin(report, m)),
+            (Some(m), None) => format!(" (message #{m} {}{})", report.messages[m].label, origin(report, m)),
             _ => String::new(),
         };
         writeln!(
@@ -30,6 +30,18 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
     if !kinds.is_empty() {
         writeln!(out, "{file}: messages: {}", kinds.join(", "))?;
     }
+    if let Some(capture) = &report.capture {
+        let stopped = capture.stopped.as_deref().map(|s| format!("; {s}")).unwrap_or_default();
+        writeln!(
+            out,
+            "{file}: {}, {} frame{}, {} connection{}{stopped}",
+            capture.format,
+            capture.frames,
+            plural(capture.frames as usize),
+            capture.connections.len(),
+            plural(capture.connections.len())
+        )?;
+    }
     let c = report.counts;
     writeln!(
         out,
@@ -44,6 +56,21 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
         plural(c.notes),
         report.profile.as_str()
     )
+}
+
+/// `, frame 17, 10.0.0.1:49152 -> 10.0.0.2:8080` for a message read from a capture file.
+fn origin(report: &Report, message: usize) -> String {
+    let (Some(o), Some(capture)) = (report.messages[message].origin, &report.capture) else { return String::new() };
+    let frames = if o.first_frame == o.last_frame {
+        format!("frame {}", o.first_frame)
+    } else {
+        format!("frames {}-{}", o.first_frame, o.last_frame)
+    };
+    match capture.connections.get(o.connection) {
+        Some(c) if o.from_client => format!(", {frames}, {} -> {}", c.client, c.server),
+        Some(c) => format!(", {frames}, {} -> {}", c.server, c.client),
+        None => format!(", {frames}"),
+    }
 }
 
 fn plural(n: usize) -> &'static str {

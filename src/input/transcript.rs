@@ -1,0 +1,196 @@
+//! From reassembled TCP connections to a transcript: each direction's stream split into
+//! HTTP messages, every message (and every run of bytes that is not one) a unit stamped with
+//! its connection, direction, frames and time, all units in capture order.
+
+use crate::finding::RawFinding;
+use crate::http;
+use crate::rules::catalog::Rule;
+use crate::span::Span;
+
+use super::tcp::{Reassembled, Stream};
+use super::{Capture, Connection, Format, Origin, Unit};
+
+/// A unit before its place in the transcript is known.
+struct Pending {
+    conn: usize,
+    dir: usize,
+    start: usize,
+    end: usize,
+    origin: Origin,
+}
+
+/// Everything pcap.rs read, turned into a [`Capture`].
+pub fn build(
+    format: Format,
+    conns: Vec<Reassembled>,
+    frames: u64,
+    mut findings: Vec<RawFinding>,
+    stopped: Option<String>,
+) -> Capture {
+    let mut connections = Vec::with_capacity(conns.len());
+    let mut pending = Vec::new();
+    for (id, conn) in conns.iter().enumerate() {
+        // A connection carries HTTP when either direction shows it; then both are split.
+        let http = looks_like_http(&conn.streams[0]) || looks_like_http(&conn.streams[1]);
+        let split = |d: usize| {
+            (http && !conn.streams[d].bytes.is_empty()).then(|| http::split_messages(&conn.streams[d].bytes))
+        };
+        let splits: [Option<http::Split>; 2] = [split(0), split(1)];
+        let client = client_side(conn, &splits);
+        let (c, s) = if client == 0 { (conn.a, conn.b) } else { (conn.b, conn.a) };
+        connections.push(Connection {
+            id,
+            client: c.to_string(),
+            server: s.to_string(),
+            first_frame: conn.first_frame,
+            last_frame: conn.last_frame,
+            started_mid_stream: conn.opener.is_none(),
+            closed: conn.closed,
+        });
+        for (dir, split) in splits.iter().enumerate() {
+            let Some(split) = split else { continue };
+            let stream = &conn.streams[dir];
+            for (start, end) in unit_bounds(stream, split) {
+                let Some((first_frame, last_frame, time)) = stream.frames_of(start, end) else { continue };
+                let origin = Origin { connection: id, from_client: dir == client, first_frame, last_frame, time };
+                pending.push(Pending { conn: id, dir, start, end, origin });
+            }
+        }
+    }
+    // Capture order: the time of each message's first byte, then its frame.
+    pending.sort_by(|x, y| {
+        let tx = x.origin.time.unwrap_or(0.0);
+        let ty = y.origin.time.unwrap_or(0.0);
+        tx.total_cmp(&ty).then(x.origin.first_frame.cmp(&y.origin.first_frame))
+    });
+    let total: usize = pending.iter().map(|p| p.end - p.start + 2).sum();
+    let mut transcript = Vec::with_capacity(total);
+    let mut units = Vec::with_capacity(pending.len());
+    for p in &pending {
+        let bytes = &conns[p.conn].streams[p.dir].bytes[p.start..p.end];
+        let at = transcript.len();
+        transcript.extend_from_slice(bytes);
+        units.push(Unit { span: Span::new(at, transcript.len()), origin: p.origin });
+        // Units are parsed one by one; the line break only keeps the next message on a line
+        // of its own, for line:column positions and for the page's raw view.
+        if !bytes.ends_with(b"\n") {
+            transcript.extend_from_slice(b"\r\n");
+        }
+    }
+    report_stream_findings(&conns, &connections, &pending, &units, &mut findings);
+    Capture { format, transcript, units, connections, frames, findings, stopped }
+}
+
+/// Whether a stream holds HTTP or BITS at all, found by content, not by port. A stream
+/// without any of these (TLS, SMB, ...) is not split: it cannot hold a message. One that
+/// has them is split even when no message can be read (a start line lost in a missing
+/// segment), so its bytes and their findings still show.
+fn looks_like_http(stream: &Stream) -> bool {
+    [&b"HTTP/1."[..], b"BITS_POST", b"BITS-Packet-Type"]
+        .iter()
+        .any(|needle| memchr::memmem::find(&stream.bytes, needle).is_some())
+}
+
+/// The client is who opened the connection; mid-stream, who sends requests.
+fn client_side(conn: &Reassembled, splits: &[Option<http::Split>; 2]) -> usize {
+    if let Some(opener) = conn.opener {
+        return opener;
+    }
+    let first_is_request =
+        |d: usize| splits[d].as_ref().and_then(|s| s.messages.first()).is_some_and(|m| m.is_request());
+    let any_request = |d: usize| splits[d].as_ref().is_some_and(|s| s.messages.iter().any(|m| m.is_request()));
+    (0..2).find(|&d| first_is_request(d)).or_else(|| (0..2).find(|&d| any_request(d))).unwrap_or(0)
+}
+
+/// Units of one stream: it is cut where each message and each run of stray bytes starts,
+/// so every byte from the first message on belongs to exactly one unit. Bytes before the
+/// first cut are white space (the split skips nothing else).
+fn unit_bounds(stream: &Stream, split: &http::Split) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<usize> = split.messages.iter().map(|m| m.span.start).collect();
+    cuts.extend(split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut bounds = Vec::with_capacity(cuts.len());
+    for (k, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).copied().unwrap_or(stream.bytes.len());
+        if start < end {
+            bounds.push((start, end));
+        }
+    }
+    bounds
+}
+
+/// Missing segments, on the bytes that stand in for them, and connections the capture
+/// joined in the middle, on their first unit.
+fn report_stream_findings(
+    conns: &[Reassembled],
+    connections: &[Connection],
+    pending: &[Pending],
+    units: &[Unit],
+    findings: &mut Vec<RawFinding>,
+) {
+    // Per (connection, direction): its units' stream ranges and transcript starts.
+    let mut placed: Vec<[Vec<(usize, usize, usize)>; 2]> = (0..conns.len()).map(|_| [Vec::new(), Vec::new()]).collect();
+    for (p, unit) in pending.iter().zip(units) {
+        placed[p.conn][p.dir].push((p.start, p.end, unit.span.start));
+    }
+    for (id, conn) in conns.iter().enumerate() {
+        for (dir, list) in placed[id].iter_mut().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            list.sort_unstable();
+            let c = &connections[id];
+            let from_client = units
+                .iter()
+                .zip(pending)
+                .find(|(_, p)| p.conn == id && p.dir == dir)
+                .is_some_and(|(u, _)| u.origin.from_client);
+            let (side, route) = if from_client {
+                ("client", format!("{} -> {}", c.client, c.server))
+            } else {
+                ("server", format!("{} -> {}", c.server, c.client))
+            };
+            for gap in &conn.streams[dir].gaps {
+                // The unit holding the gap's first byte, else the first one after it.
+                let k = list.partition_point(|u| u.1 <= gap.start).min(list.len() - 1);
+                let (start, end, at) = list[k];
+                let span = if gap.start >= start {
+                    let from = at + (gap.start - start);
+                    Span::new(from, at + (gap.start + gap.filled).min(end) - start)
+                } else {
+                    Span::empty_at(at)
+                };
+                let between = match (gap.after_frame, gap.before_frame) {
+                    (Some(a), Some(b)) => format!(" (between frames {a} and {b})"),
+                    (None, Some(b)) => format!(" (before frame {b})"),
+                    _ => String::new(),
+                };
+                let filled = if gap.filled as u64 == gap.missing { "" } else { ", too many to show" };
+                findings.push(RawFinding::new(
+                    Rule::CaptureMissingSegment,
+                    span,
+                    format!(
+                        "{} byte{} of the {side}'s stream ({route}) missing from the capture{between}{filled}",
+                        gap.missing,
+                        if gap.missing == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+        if connections[id].started_mid_stream {
+            let first = placed[id].iter().flatten().map(|u| u.2).min();
+            if let Some(at) = first {
+                let c = &connections[id];
+                findings.push(RawFinding::new(
+                    Rule::CaptureStartedMidStream,
+                    Span::empty_at(at),
+                    format!(
+                        "connection {} -> {} was open before the capture started (no SYN captured)",
+                        c.client, c.server
+                    ),
+                ));
+            }
+        }
+    }
+}
