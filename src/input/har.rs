@@ -315,7 +315,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_a_finding_not_a_crash() {
         let mut text = b"{\"log\":".to_vec();
-        text.extend(std::iter::repeat(b'[').take(100_000));
+        text.extend(std::iter::repeat_n(b'[', 100_000));
         let c = read(&text);
         assert!(c.stopped.is_some());
         assert_eq!(c.findings[0].rule, Rule::HarInvalid);
