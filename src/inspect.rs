@@ -11,7 +11,7 @@ use crate::input::{self, Capture, Origin};
 use crate::report::{BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
 use crate::rules::catalog::Rule;
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
-use crate::span::{LineIndex, Span};
+use crate::span::{snap_to_characters, LineIndex, Span};
 
 /// Whether line endings can be judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -157,8 +157,9 @@ fn build_report(
     let mut counts = Counts::default();
     let mut per_message: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
     let mut findings = Vec::with_capacity(raw.len());
-    for f in raw {
+    for mut f in raw {
         let Some(severity) = f.rule.severity(options.profile) else { continue };
+        f.span = snap_to_characters(input, f.span);
         let meta = f.rule.meta();
         counts.add(severity);
         if let Some(m) = f.message {
@@ -268,7 +269,7 @@ fn message_report(view: &MessageView, session: Option<String>, findings: Vec<usi
     };
     MessageReport {
         index: view.index,
-        span: msg.span,
+        span: snap_to_characters(input, msg.span),
         kind: view.kind.id(),
         label: label(view),
         packet: view.kind.packet().map(|p| MessageKind::Request(p).id()),
@@ -291,7 +292,7 @@ fn message_report(view: &MessageView, session: Option<String>, findings: Vec<usi
         session,
         headers,
         body: BodyReport {
-            span: msg.body.span,
+            span: snap_to_characters(input, msg.body.span),
             length: msg.body.length,
             announced,
             framing: match msg.body.framing {

@@ -43,6 +43,38 @@ impl Span {
     }
 }
 
+/// Widens a span so it neither starts nor ends inside a UTF-8 character: a body framed by
+/// Content-Length may end mid-character, and the page highlights whole characters.
+/// Offsets inside invalid sequences are left alone (each invalid byte is a character).
+pub fn snap_to_characters(text: &[u8], span: Span) -> Span {
+    Span::new(char_start(text, span.start), char_end(text, span.end))
+}
+
+/// Where the character holding `at` starts and its length, when `at` is inside one.
+fn enclosing_char(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    if at == 0 || at >= text.len() || text[at] & 0xC0 != 0x80 {
+        return None;
+    }
+    (at.saturating_sub(3)..at).rev().find_map(|lead| {
+        let width = match text[lead] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return None,
+        };
+        let valid = text.get(lead..lead + width).is_some_and(|c| std::str::from_utf8(c).is_ok());
+        (valid && at < lead + width).then_some((lead, width))
+    })
+}
+
+fn char_start(text: &[u8], at: usize) -> usize {
+    enclosing_char(text, at).map_or(at, |(lead, _)| lead)
+}
+
+fn char_end(text: &[u8], at: usize) -> usize {
+    enclosing_char(text, at).map_or(at, |(lead, width)| lead + width)
+}
+
 /// One-based line and column of a byte offset. Columns count characters (Unicode scalar
 /// values, with each invalid UTF-8 byte counted as one), as editors and compilers do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -110,6 +142,16 @@ mod tests {
     fn offsets_past_the_end_clamp_to_the_end() {
         let index = LineIndex::new(b"abc");
         assert_eq!(index.position(99), Position { line: 1, column: 4 });
+    }
+
+    #[test]
+    fn spans_are_widened_to_whole_characters() {
+        let text = "aé€😀b".as_bytes(); // a, é (2 bytes), € (3), 😀 (4), b
+        assert_eq!(snap_to_characters(text, Span::new(2, 5)), Span::new(1, 6));
+        assert_eq!(snap_to_characters(text, Span::new(7, 8)), Span::new(6, 10));
+        assert_eq!(snap_to_characters(text, Span::new(0, 11)), Span::new(0, 11));
+        // Invalid bytes are characters of their own.
+        assert_eq!(snap_to_characters(b"a\x80\x80b", Span::new(2, 3)), Span::new(2, 3));
     }
 
     #[test]

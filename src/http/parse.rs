@@ -22,7 +22,8 @@ pub fn split_messages(input: &[u8]) -> Split {
     while pos < input.len() {
         let line = line_at(input, pos);
         if !looks_like_start_line(line.content(input)) {
-            let next = find_start_line(input, line.next, input.len()).unwrap_or(input.len());
+            // A start line may be glued to the stray bytes on this very line.
+            let next = find_start_line(input, pos, input.len()).unwrap_or(input.len());
             let stray = Span::new(pos, trim_trailing_whitespace(input, pos, next));
             out.findings.push(RawFinding::new(
                 Rule::HttpStrayBytes,
