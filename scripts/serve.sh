@@ -31,7 +31,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".txt": "text/plain; charset=utf-8",
     }
 
+    # The page's policy again as a header: a worker gets its policy from its own response,
+    # not from the page's <meta>, so this is what holds the engine's worker to it.
+    CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+           "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
+
     def end_headers(self):
+        self.send_header("Content-Security-Policy", self.CSP)
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()

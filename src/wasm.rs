@@ -27,14 +27,19 @@ use crate::{LineEndingCheck, Options, Profile};
 ///
 /// `pasted` is true for text that came through a text box, whose CRLFs the browser already
 /// turned into LF: line endings are then not judged. Bytes from a file are checked strictly.
+///
+/// The input may be text, pcap, pcapng or HAR. For a capture, the spans point into the
+/// *transcript* (the HTTP messages it carried, one after another), which comes back as the
+/// report's `transcript` string, decoded by the same rules as `TextDecoder`; for text it is
+/// `null` and the spans point into the page's own decoding of the input.
 #[wasm_bindgen]
 pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsValue> {
     let profile = Profile::parse(profile)
         .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
     let options =
         Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
-    let report = crate::inspect(input, &options);
-    to_js(&PageReport::new(input, &report, pasted))
+    let inspection = crate::inspect_with_text(input, &options);
+    to_js(&PageReport::new(&inspection.text, &inspection.report, pasted))
 }
 
 /// Explains a rule id, a BITS header name or an HRESULT (hex, signed decimal or symbolic
@@ -210,11 +215,50 @@ struct PageReport {
     messages: Vec<PageMessage>,
     sessions: Vec<PageSession>,
     findings: Vec<PageFinding>,
+    /// What a capture file held (`null` for text).
+    capture: Option<PageCapture>,
+    /// For a capture: the text every span points into (`null` for text input).
+    transcript: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PageCapture {
+    format: &'static str,
+    frames: f64,
+    connections: Vec<PageConnection>,
+    /// Where reading stopped early and why; everything before it was inspected.
+    stopped: Option<String>,
+    transcript_bytes: usize,
+}
+
+#[derive(Serialize)]
+struct PageConnection {
+    id: usize,
+    client: String,
+    server: String,
+    first_frame: f64,
+    last_frame: f64,
+    started_mid_stream: bool,
+    closed: bool,
+}
+
+/// Where a message of a capture came from.
+#[derive(Serialize)]
+struct PageOrigin {
+    connection: usize,
+    from_client: bool,
+    first_frame: f64,
+    last_frame: f64,
+    /// Seconds since the Unix epoch.
+    time: Option<f64>,
 }
 
 #[derive(Serialize)]
 struct PageInput {
+    /// Bytes of the input as given (the file, for a capture).
     bytes: usize,
+    /// `text`, `pcap`, `pcapng` or `har`.
+    format: &'static str,
     /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
     length: usize,
     lines: usize,
@@ -258,6 +302,7 @@ struct PageMessage {
     body: PageBody,
     findings: Vec<usize>,
     counts: PageCounts,
+    origin: Option<PageOrigin>,
 }
 
 #[derive(Serialize)]
@@ -333,14 +378,16 @@ struct PageFragment {
 }
 
 impl PageReport {
-    fn new(input: &[u8], report: &Report, pasted: bool) -> PageReport {
-        let index = TextIndex::new(input, report_offsets(report));
+    /// `text` is what the spans of `report` point into: the input, or a capture's transcript.
+    fn new(text: &[u8], report: &Report, pasted: bool) -> PageReport {
+        let index = TextIndex::new(text, report_offsets(report));
         PageReport {
             tool: report.tool,
             version: report.version,
             profile: report.profile.as_str(),
             input: PageInput {
                 bytes: report.input.bytes,
+                format: report.input.format,
                 length: index.utf16_len(),
                 lines: report.input.lines,
                 line_endings: report.input.line_endings,
@@ -351,6 +398,28 @@ impl PageReport {
             messages: report.messages.iter().map(|m| PageMessage::new(m, &index)).collect(),
             sessions: report.sessions.iter().map(PageSession::from).collect(),
             findings: report.findings.iter().map(|f| PageFinding::new(f, &index)).collect(),
+            capture: report.capture.as_ref().map(|c| PageCapture {
+                format: c.format,
+                frames: c.frames as f64,
+                connections: c
+                    .connections
+                    .iter()
+                    .map(|k| PageConnection {
+                        id: k.id,
+                        client: k.client.clone(),
+                        server: k.server.clone(),
+                        first_frame: k.first_frame as f64,
+                        last_frame: k.last_frame as f64,
+                        started_mid_stream: k.started_mid_stream,
+                        closed: k.closed,
+                    })
+                    .collect(),
+                stopped: c.stopped.clone(),
+                transcript_bytes: c.transcript_bytes,
+            }),
+            // Rust's lossy decoding replaces each maximal invalid subpart with one U+FFFD,
+            // as TextDecoder does, so the spans index this string exactly.
+            transcript: report.capture.as_ref().map(|_| String::from_utf8_lossy(text).into_owned()),
         }
     }
 }
@@ -397,6 +466,13 @@ impl PageMessage {
             },
             findings: m.findings.clone(),
             counts: m.counts.into(),
+            origin: m.origin.map(|o| PageOrigin {
+                connection: o.connection,
+                from_client: o.from_client,
+                first_frame: o.first_frame as f64,
+                last_frame: o.last_frame as f64,
+                time: o.time,
+            }),
         }
     }
 }

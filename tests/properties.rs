@@ -2,6 +2,8 @@
 //! lies inside the text it points into and on character boundaries, messages are judged
 //! the same alone and together, and well-formed BITS traffic gives no error.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use bits_inspector::rules::catalog::{Group, Rule};
 use bits_inspector::{inspect, inspect_with_text, Options, Report, Severity};
 use proptest::prelude::*;

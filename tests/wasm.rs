@@ -327,3 +327,32 @@ fn lookups_explain_rules_headers_and_hresults() {
     assert!(headers.iter().any(|h| get(&h, "name").as_string().as_deref() == Some("BITS-Packet-Type")));
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn a_capture_file_reports_its_format_capture_and_transcript() {
+    let pcapng: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/captures/bits-upload-port-8123.pcapng"));
+    let value = wasm::inspect(pcapng, "default", false).expect("inspect succeeds");
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap();
+    let input = get(&value, "input");
+    assert_eq!(get(&input, "format").as_string().as_deref(), Some("pcapng"));
+    let capture = get(&value, "capture");
+    assert_eq!(get(&capture, "format").as_string().as_deref(), Some("pcapng"));
+    // The transcript is the text every span points into: its length is the engine's count.
+    let transcript = get(&value, "transcript").as_string().expect("a capture returns its transcript");
+    assert_eq!(transcript.encode_utf16().count() as f64, get(&input, "length").as_f64().unwrap());
+    assert_eq!(get(&capture, "transcript_bytes").as_f64(), Some(transcript.len() as f64));
+    let report: Report = serde_wasm_bindgen::from_value(value).expect("the report has the page's shape");
+    let text: Vec<u16> = transcript.encode_utf16().collect();
+    for m in &report.messages {
+        assert_eq!(slice(&text, &m.start_line_span), m.start_line);
+        for h in &m.headers {
+            assert_eq!(slice(&text, &h.value_span), h.value);
+        }
+    }
+    // Text input has no capture and no transcript: the page decodes the input itself.
+    let text_report = wasm::inspect(CAPTURE_41, "default", false).unwrap();
+    assert!(get(&text_report, "capture").is_null());
+    assert!(get(&text_report, "transcript").is_null());
+    assert_eq!(get(&get(&text_report, "input"), "format").as_string().as_deref(), Some("text"));
+}

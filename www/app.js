@@ -1,12 +1,17 @@
 // bits-inspector web page: wires the input (paste, file, drop, example, share link) to the
 // wasm engine and renders what it reports. Nothing here sends the input anywhere: the only
 // requests the page makes are for its own files.
+//
+// The engine runs in a Web Worker (worker.js), never on this thread: the page reads a file
+// with a progress bar, hands the bytes over (transferred, not copied), stays responsive
+// while the worker inspects, and can cancel by terminating the worker and starting afresh.
 
 import { h, clear, plural } from './modules/dom.js';
 import { RawView } from './modules/raw.js';
+import { VirtualList } from './modules/virtual.js';
 import {
   renderVerdict, renderVerdictMessage, renderFindings, renderConversation, renderMessages,
-  renderExplanation, findingsMarkdown, spanWords, messageName,
+  renderExplanation, renderCapture, findingsMarkdown, spanWords, messageName,
 } from './modules/render.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
@@ -21,8 +26,13 @@ export const EXAMPLES = [
   { file: 'fragment-missing-session-id.http', label: 'Broken: missing session id', title: 'A Fragment without BITS-Session-Id' },
 ];
 
-const MAX_FILE = 20 * 1024 * 1024;
+const MAX_FILE = 1024 * 1024 * 1024;
 const OPEN_CARDS_UP_TO = 40; // larger captures start with the message cards closed
+const PASTE_BOX_UP_TO = 2 * 1024 * 1024; // larger files are not copied into the paste box
+const SHOW_PROGRESS_AFTER = 250; // ms of inspection before the progress bar appears
+
+/** An inspection stopped by the user (or replaced by a newer one). */
+class Cancelled extends Error {}
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -35,7 +45,8 @@ const ui = {
   shareOut: $('share-out'), shareUrl: $('share-url'), copyShare: $('copy-share'), shareStatus: $('share-status'),
   copyFindings: $('copy-findings'), copyStatus: $('copy-status'), lookup: $('lookup'), lookupInput: $('lookup-input'),
   lookupList: $('lookup-list'), lookupResult: $('lookup-result'), theme: $('theme-toggle'), drop: $('drop-overlay'),
-  examples: $('example-buttons'),
+  examples: $('example-buttons'), capture: $('capture'), progress: $('progress'), progressBar: $('progress-bar'),
+  progressWords: $('progress-words'), cancel: $('cancel'), rawCaption: $('raw-caption'),
 };
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
@@ -54,24 +65,88 @@ const state = {
   selectedRow: null,
   hoveredRow: null,
   renders: 0,
+  open: new Set(), // message cards the user opened (kept when a virtualised row is drawn again)
+  rowOf: new Map(),
+  busyBytes: 0, // size of the input with the worker, 0 when idle
+  rerun: false,
+  size: 0,
+  filled: true,
+  format: 'text',
+  reading: null,
+  readCancelled: false,
 };
 
-const raw = new RawView(ui.raw, hoverRow);
-/** The wasm module's exports, once loaded. */
-let engine = null;
+const raw = new RawView(ui.raw, hoverRow, ui.rawCaption);
+const findingsList = new VirtualList(ui.findings, 'Findings');
+const messagesList = new VirtualList(ui.messages, 'Messages');
 
-// ------------------------------------------------------------------ engine
+// ------------------------------------------------------------------ the worker
+
+/** The engine in a Web Worker: one request at a time, answered in order. */
+class Engine {
+  constructor() {
+    this.nextId = 1;
+    this.pending = new Map();
+    this.start();
+  }
+
+  start() {
+    this.pending = new Map();
+    this.worker = new Worker('worker.js', { type: 'module', name: 'bits-inspector engine' });
+    this.loaded = new Promise((resolve, reject) => {
+      this.worker.addEventListener('message', (e) => {
+        const d = e.data;
+        if ('ready' in d) {
+          if (d.ready) resolve(d);
+          else reject(new Error(d.error));
+          return;
+        }
+        const job = this.pending.get(d.id);
+        if (!job) return;
+        this.pending.delete(d.id);
+        job.resolve(d);
+      });
+      this.worker.addEventListener('error', (e) => {
+        const error = new Error(e.message || 'the inspection worker failed to start');
+        reject(error);
+        for (const job of this.pending.values()) job.reject(error);
+        this.pending.clear();
+      });
+    });
+    this.loaded.catch(() => {});
+  }
+
+  get busy() {
+    return this.pending.size > 0;
+  }
+
+  request(message, transfer = []) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Stops whatever the worker is doing and starts a fresh one. */
+  restart() {
+    this.worker.terminate();
+    for (const job of this.pending.values()) job.reject(new Cancelled('cancelled'));
+    this.start();
+  }
+}
+
+const engine = new Engine();
 
 async function start() {
   buildExamples();
   wireInput();
   wireTheme();
+  let info;
   try {
-    // Loaded here, not imported at the top, so a missing or broken build still leaves a
-    // working page that says what went wrong.
-    const module = await import('./pkg/bits_inspector.js');
-    await module.default();
-    engine = module;
+    // The worker loads the wasm, so a missing or broken build still leaves a working page
+    // that says what went wrong.
+    info = await engine.loaded;
     state.ready = true;
   } catch (e) {
     root.dataset.state = 'error';
@@ -80,10 +155,10 @@ async function start() {
     renderVerdictMessage(ui.verdict, 'Could not load the inspector, so nothing can be checked. Reload the page to try again.', 'error');
     return;
   }
-  ui.version.textContent = `v${engine.version()}`;
-  for (const help of engine.headers()) state.headerHelp.set(help.name, help);
+  ui.version.textContent = `v${info.version}`;
+  for (const help of info.headers) state.headerHelp.set(help.name, help);
   const options = [];
-  for (const rule of engine.rules()) options.push(h('option', { value: rule.id, label: rule.title }));
+  for (const rule of info.rules) options.push(h('option', { value: rule.id, label: rule.title }));
   for (const help of state.headerHelp.values()) options.push(h('option', { value: help.name }));
   ui.lookupList.replaceChildren(...options);
   root.dataset.state = 'ready';
@@ -92,36 +167,126 @@ async function start() {
   else run();
 }
 
-/** Inspects the current input and renders the report. */
-function run() {
+let generation = 0;
+let progressTimer = 0;
+
+/** Bytes the worker can take: a whole ArrayBuffer of its own (a view is copied first). */
+function ownBuffer(bytes) {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+/** Inspects the current input in the worker and renders the report. */
+async function run() {
   if (!state.ready) return;
   const pasted = state.source === 'paste';
-  const bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
-  if (bytes.length === 0) {
+  let bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
+  if (bytes.length === 0 || (!pasted && bytes.buffer.byteLength === 0)) {
+    if (!pasted && state.busyBytes) {
+      state.rerun = true; // the bytes are with the worker: run again when they come back
+      return;
+    }
+    generation += 1;
     showEmpty();
     return;
   }
+  const mine = ++generation;
+  // A large job still running is dropped at once; a small one finishes (typing is debounced).
+  if (engine.busy && state.busyBytes > 1_000_000) engine.restart();
+  bytes = ownBuffer(bytes);
+  if (!pasted) state.bytes = new Uint8Array(0);
+  state.busyBytes = bytes.length;
   const t0 = performance.now();
-  let report;
+  root.dataset.busy = '';
+  clearTimeout(progressTimer);
+  progressTimer = setTimeout(() => showProgress(`Inspecting ${sizeWords(bytes.length)} in the background…`, null), bytes.length > 4_000_000 ? 0 : SHOW_PROGRESS_AFTER);
+  let answer;
   try {
-    report = engine.inspect(bytes, ui.profile.value, pasted);
+    answer = await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted }, [bytes.buffer]);
   } catch (e) {
+    if (mine !== generation && !(e instanceof Cancelled)) return;
+    finishJob(mine);
+    if (e instanceof Cancelled) return; // the canceller says what happened
     state.report = null;
-    renderVerdictMessage(ui.verdict, `The inspector failed on this input (${e && e.message ? e.message : e}). Please report it, with the input if you can.`, 'error');
+    renderVerdictMessage(ui.verdict, `The inspector failed (${e.message}). Please report it, with the input if you can.`, 'error');
+    return;
+  }
+  if (!pasted && answer.bytes) state.bytes = new Uint8Array(answer.bytes); // the worker hands them back
+  if (mine !== generation) return; // a newer input is on its way
+  finishJob(mine);
+  if (!answer.ok) {
+    state.report = null;
+    engine.restart(); // a failed engine may be left in any state
+    renderVerdictMessage(ui.verdict, `The inspector failed on this input (${answer.error}). Please report it, with the input if you can.`, 'error');
     return;
   }
   const t1 = performance.now();
-  const text = decoder.decode(bytes);
+  const { report, text } = answer;
   if (text.length !== report.input.length) {
     console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
   }
+  if (!pasted) fillPasteBox(report, text);
   const phases = render(report, text, pasted ? 'pasted' : state.origin);
   const t2 = performance.now();
   state.renders += 1;
   root.dataset.rendered = String(state.renders);
+  if (state.rerun) {
+    state.rerun = false;
+    setTimeout(run, 0);
+  }
   document.dispatchEvent(new CustomEvent('bits:rendered', {
-    detail: { inspectMs: t1 - t0, renderMs: t2 - t1, phases, messages: report.messages.length, findings: report.findings.length },
+    detail: {
+      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: t2 - t1, decodeMs: answer.decodeMs, wasmBytes: answer.wasmBytes,
+      phases, messages: report.messages.length, findings: report.findings.length,
+    },
   }));
+}
+
+function finishJob(mine) {
+  if (mine !== generation) return;
+  state.busyBytes = 0;
+  clearTimeout(progressTimer);
+  delete root.dataset.busy;
+  hideProgress();
+}
+
+/** Bytes from a file go into the paste box when they are text and small enough to edit. */
+function fillPasteBox(report, text) {
+  if (state.filled) return;
+  state.filled = true;
+  const format = report.input.format ?? 'text';
+  state.format = format;
+  ui.input.value = format === 'text' && report.input.bytes <= PASTE_BOX_UP_TO ? text : '';
+  updateNote();
+}
+
+const sizeWords = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : plural(n, 'byte'));
+
+function showProgress(words, fraction) {
+  ui.progress.hidden = false;
+  ui.progressWords.textContent = words;
+  if (fraction == null) ui.progressBar.removeAttribute('value');
+  else ui.progressBar.value = fraction;
+}
+
+function hideProgress() {
+  ui.progress.hidden = true;
+}
+
+/** The Cancel button: stops the file read or the inspection; the page stays as it was before. */
+function cancel() {
+  const what = state.reading ? `reading “${state.reading}”` : 'the inspection';
+  if (state.reading) state.readCancelled = true;
+  if (engine.busy) {
+    engine.restart();
+    state.bytes = new Uint8Array(0);
+    state.report = null;
+  }
+  generation += 1;
+  finishJob(generation);
+  renderVerdictMessage(ui.verdict, `Cancelled ${what}. Nothing from it is shown; open, drop or paste another capture.`, 'idle');
+  ui.note.textContent = `Cancelled ${what}.`;
+  clearResults();
+  root.dataset.cancelled = String(Number(root.dataset.cancelled ?? 0) + 1);
 }
 
 function render(report, text, source) {
@@ -129,6 +294,7 @@ function render(report, text, source) {
   state.text = text;
   state.selectedRow = null;
   state.hoveredRow = null;
+  state.open = new Set();
   const phases = {};
   let t = performance.now();
   const lap = (name) => {
@@ -136,20 +302,30 @@ function render(report, text, source) {
     phases[name] = now - t;
     t = now;
   };
-  renderVerdict(ui.verdict, report, source);
+  renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
   ui.copyFindings.disabled = false;
   ui.findingsCard.hidden = report.findings.length === 0;
   const small = report.messages.length <= OPEN_CARDS_UP_TO && report.findings.length <= 200;
   if (small) delete root.dataset.large;
   else root.dataset.large = '';
   const ctx = context(report.messages.length <= OPEN_CARDS_UP_TO);
-  renderFindings(ui.findings, report, ctx);
+  renderCapture(ui.capture, report);
+  if (report.input.format === 'text' && state.source === 'file' && report.messages.every((m) => m.direction === 'unknown')) {
+    ui.capture.hidden = false;
+    clear(ui.capture);
+    ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
+      h('strong', { text: 'Not a format the inspector knows: ' }),
+      'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
+  }
+  state.findingsOrder = renderFindings(findingsList, report, ctx);
   lap('findings');
   ui.conversationCard.hidden = report.messages.length === 0;
   renderConversation(ui.conversation, report, ctx);
   lap('conversation');
   ui.messagesCard.hidden = report.messages.length === 0;
-  state.cards = renderMessages(ui.messages, report, ctx);
+  const drawn = renderMessages(messagesList, report, ctx);
+  state.cards = drawn.cards;
+  state.rowOf = drawn.rowOf;
   lap('messages');
   raw.setContent(text, report);
   lap('raw');
@@ -157,18 +333,23 @@ function render(report, text, source) {
   return phases;
 }
 
-function showEmpty() {
+function clearResults() {
   state.report = null;
   state.text = '';
-  renderVerdictMessage(ui.verdict, 'Paste captured BITS traffic, open a file, drop one on the page, or pick an example.');
   ui.copyFindings.disabled = true;
   ui.findingsCard.hidden = true;
   ui.conversationCard.hidden = true;
   ui.messagesCard.hidden = true;
-  clear(ui.findings);
+  ui.capture.hidden = true;
+  findingsList.set(0, () => null);
+  messagesList.set(0, () => null);
   clear(ui.conversation);
-  clear(ui.messages);
   raw.setContent('', null);
+}
+
+function showEmpty() {
+  clearResults();
+  renderVerdictMessage(ui.verdict, 'Paste captured BITS traffic, open a file, drop one on the page, or pick an example.');
   state.renders += 1;
   root.dataset.rendered = String(state.renders);
   document.dispatchEvent(new CustomEvent('bits:rendered', { detail: { inspectMs: 0, renderMs: 0, messages: 0, findings: 0 } }));
@@ -183,6 +364,14 @@ function context(openCards) {
     gotoMessage,
     copy: (text, what) => copy(text, what),
     copyMessage,
+    isOpen: (index) => state.open.has(index),
+    toggled: (index, open) => (open ? state.open.add(index) : state.open.delete(index)),
+    built: (details) => {
+      // A card drawn again (scrolled back into view) keeps the selection and hover marks.
+      for (const [row, cls] of [[state.selectedRow, 'selected'], [state.hoveredRow, 'hovered']]) {
+        if (row) details.querySelector(`#row-${CSS.escape(row)}`)?.classList.add(cls);
+      }
+    },
   };
 }
 
@@ -222,17 +411,29 @@ function hoverRow(row) {
   if (row) $(`row-${row}`)?.classList.add('hovered');
 }
 
+/** Opens the card of message `index`, drawing its row of the list first if it is not drawn. */
 function openCard(index) {
-  const card = state.cards.get(index);
+  const row = state.rowOf?.get(index);
+  if (row == null) return null;
+  let card = state.cards.get(index);
+  if (!card || !card.details.isConnected) {
+    messagesList.ensure(row);
+    card = state.cards.get(index);
+  }
   if (!card) return null;
+  state.open.add(index);
   card.build();
   card.details.open = true;
   return card.details;
 }
 
 function gotoMessage(index) {
+  const row = state.rowOf?.get(index);
+  if (row != null && messagesList.virtual) messagesList.scrollTo(row);
   const details = openCard(index);
   if (!details) return;
+  const m = state.report?.messages[index];
+  if (m) raw.reveal(m.span.start);
   details.scrollIntoView({ block: 'start' });
   details.querySelector('summary').focus();
 }
@@ -279,8 +480,16 @@ function loadBytes(bytes, origin, { pasted = false } = {}) {
   clearTimeout(timer);
   state.source = pasted ? 'paste' : 'file';
   state.bytes = bytes;
+  state.size = bytes.length;
   state.origin = origin;
-  ui.input.value = decoder.decode(bytes);
+  state.format = 'text';
+  if (pasted || (!state.ready && bytes.length <= PASTE_BOX_UP_TO)) {
+    // Without the engine (it failed to load) the text is still there to read.
+    ui.input.value = decoder.decode(bytes);
+  } else {
+    // The paste box is filled from the worker's answer: only for text, and not too large.
+    state.filled = false;
+  }
   updateNote();
   run();
 }
@@ -289,22 +498,62 @@ function updateNote() {
   if (state.source === 'paste') {
     ui.note.textContent = 'Pasted text: a browser text box turns CRLF into LF, so line endings are not checked. Open the capture as a file (or drop it on the page) to have them checked strictly.';
   } else {
-    ui.note.textContent = `${state.origin[0].toUpperCase()}${state.origin.slice(1)}, ${plural(state.bytes.length, 'byte')}: checked byte for byte, CRLF line endings included. Editing the text makes it pasted text.`;
+    const from = `${state.origin[0].toUpperCase()}${state.origin.slice(1)}, ${plural(state.size ?? state.bytes.length, 'byte')}`;
+    if (state.format && state.format !== 'text') {
+      ui.note.textContent = `${from}: a ${state.format} capture. The HTTP messages it carried are checked byte for byte; the raw view shows them one after another (not the file itself).`;
+    } else if (state.filled && ui.input.value === '' && (state.size ?? 0) > 0) {
+      ui.note.textContent = `${from}: checked byte for byte, CRLF line endings included. Too large for the paste box (${sizeWords(state.size)}); the raw view shows it.`;
+    } else {
+      ui.note.textContent = `${from}: checked byte for byte, CRLF line endings included. Editing the text makes it pasted text.`;
+    }
   }
   ui.note.dataset.source = state.source;
 }
 
+/** Reads a file as a stream, showing the bytes read, and hands them to the worker. */
 async function openFile(file) {
   if (file.size > MAX_FILE) {
     ui.note.textContent = `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the inspector reads files up to ${MAX_FILE / 1048576} MB.`;
     return;
   }
+  if (engine.busy) cancel(); // a new file replaces whatever was running
+  state.reading = file.name;
+  state.readCancelled = false;
+  root.dataset.busy = '';
+  let bytes;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    loadBytes(bytes, `from file “${file.name}”`);
+    bytes = new Uint8Array(file.size);
+    let at = 0;
+    const reader = file.stream().getReader();
+    showProgress(`Reading “${file.name}”: 0 of ${sizeWords(file.size)}`, 0);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (state.readCancelled) {
+        reader.cancel().catch(() => {});
+        return;
+      }
+      if (done) break;
+      if (at + value.length > bytes.length) {
+        // The file grew while being read: keep what fits and what came after.
+        const bigger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
+        bigger.set(bytes.subarray(0, at));
+        bytes = bigger;
+      }
+      bytes.set(value, at);
+      at += value.length;
+      ui.progressBar.value = file.size ? at / file.size : 1;
+      ui.progressWords.textContent = `Reading “${file.name}”: ${sizeWords(at)} of ${sizeWords(file.size)}`;
+    }
+    if (at !== bytes.length) bytes = bytes.slice(0, at);
   } catch (e) {
     ui.note.textContent = `Could not read “${file.name}”: ${e.message}`;
+    hideProgress();
+    delete root.dataset.busy;
+    return;
+  } finally {
+    state.reading = null;
   }
+  loadBytes(bytes, `from file “${file.name}”`);
 }
 
 async function loadExample(example) {
@@ -340,6 +589,7 @@ function wireInput() {
     }
   });
   ui.profile.addEventListener('change', run);
+  ui.cancel.addEventListener('click', cancel);
   ui.showWs.addEventListener('change', () => raw.setShowWhitespace(ui.showWs.checked));
   ui.openFile.addEventListener('click', () => ui.fileInput.click());
   ui.fileInput.addEventListener('change', () => {
@@ -404,11 +654,18 @@ function wireInput() {
   });
 }
 
-function lookup(query) {
+async function lookup(query) {
   query = query.trim();
   if (!query || !state.ready) return;
+  let answer;
+  try {
+    answer = await engine.request({ explain: query });
+  } catch (e) {
+    if (e instanceof Cancelled) return;
+    throw e;
+  }
   ui.lookupResult.hidden = false;
-  renderExplanation(ui.lookupResult, engine.explain(query), query, closeLookup);
+  renderExplanation(ui.lookupResult, answer.explanation, query, closeLookup);
 }
 
 function closeLookup() {
@@ -423,6 +680,10 @@ async function share() {
   const pasted = state.source === 'paste';
   const bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
   ui.shareStatus.classList.remove('error');
+  if (!pasted && state.busyBytes) {
+    ui.shareStatus.textContent = 'Still inspecting: try again when the report is shown.';
+    return;
+  }
   if (bytes.length === 0) {
     ui.shareStatus.textContent = 'Nothing to share yet: paste or open a capture first.';
     return;

@@ -48,6 +48,7 @@ export async function launch({ colorScheme = 'light', viewport = { width: 1400, 
   return {
     context,
     page,
+    userDataDir,
     requests,
     problems,
     async close() {
@@ -124,6 +125,24 @@ export function summary(page) {
       rules: [...document.querySelectorAll('#findings .finding')].map((li) => li.dataset.rule),
     };
   });
+}
+
+/**
+ * Drops a file with `bytes` on `selector`, as a drag from the file manager would, and waits
+ * for the report. The bytes go to the page as one base64 string (fast for large files).
+ */
+export async function dropFile(page, selector, name, bytes) {
+  const dataTransfer = await page.evaluateHandle(({ name, b64 }) => {
+    const bin = atob(b64);
+    const data = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], name, { type: '' }));
+    return dt;
+  }, { name, b64: Buffer.from(bytes).toString('base64') });
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer });
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+  await rendered(page, () => page.dispatchEvent(selector, 'drop', { dataTransfer }));
 }
 
 /** Pastes `text` into the paste box the way a paste arrives: one insertion of text. */

@@ -5,13 +5,22 @@
 
 import { h } from './dom.js';
 
+/** Past these sizes the raw view shows one message at a time (the one pointed at). */
+const WHOLE_UP_TO_CHARS = 2_000_000;
+const WHOLE_UP_TO_REGIONS = 400;
+/** A single region longer than this is cut when drawn (a mark past the cut is not shown). */
+const REGION_CUT = 1_000_000;
+
 export class RawView {
   /**
    * @param {HTMLElement} pre the element to render into
    * @param {(row: string|null) => void} onHoverRow called with a row id (`m3-h2`) or null
    */
-  constructor(pre, onHoverRow) {
+  constructor(pre, onHoverRow, caption = null) {
     this.pre = pre;
+    this.caption = caption;
+    this.windowed = false;
+    this.shown = []; // regions drawn, in windowed mode
     this.text = '';
     this.regions = [];
     this.showWhitespace = false;
@@ -30,7 +39,32 @@ export class RawView {
     this.mark = null;
     this.marked = [];
     this.regions = buildRegions(text, report);
+    this.windowed = text.length > WHOLE_UP_TO_CHARS || this.regions.length > WHOLE_UP_TO_REGIONS;
+    this.shown = this.windowed ? this.regions.slice(0, 1) : this.regions;
     this.renderAll();
+  }
+
+  /** In windowed mode, draws the region holding UTF-16 offset `at` (no mark). */
+  reveal(at) {
+    if (!this.windowed) return;
+    const region = this.regionAt(at);
+    if (!region || (this.shown.length === 1 && this.shown[0] === region)) return;
+    this.mark = null;
+    this.shown = [region];
+    this.renderAll();
+    this.pre.scrollTop = 0;
+  }
+
+  regionAt(at) {
+    const regions = this.regions;
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (regions[mid].start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return regions[lo];
   }
 
   setShowWhitespace(on) {
@@ -41,13 +75,21 @@ export class RawView {
 
   renderAll() {
     const frag = document.createDocumentFragment();
-    for (const region of this.regions) {
+    for (const region of this.shown) {
       region.el = h('span', { class: region.message == null ? 'region gap' : 'region msg-raw', dataset: region.message == null ? {} : { msg: region.message } });
       this.renderRegion(region, this.overlaps(region, this.mark) ? this.mark : null);
       frag.append(region.el);
     }
     this.pre.replaceChildren(frag);
-    this.marked = this.mark ? this.regions.filter((r) => this.overlaps(r, this.mark)) : [];
+    this.marked = this.mark ? this.shown.filter((r) => this.overlaps(r, this.mark)) : [];
+    if (this.caption) {
+      this.caption.hidden = !this.windowed;
+      if (this.windowed) {
+        const r = this.shown[0];
+        const what = r ? (r.message != null ? `message #${r.message}` : 'bytes between messages') : 'nothing';
+        this.caption.textContent = `Large input (${this.text.length.toLocaleString('en-US')} characters, ${this.regions.length.toLocaleString('en-US')} pieces): showing ${what} only, characters ${r ? `${r.start.toLocaleString('en-US')}–${r.end.toLocaleString('en-US')}` : ''}. Pick a message, finding or header to see its bytes.`;
+      }
+    }
   }
 
   /** Lights up `span` ({start, end} in UTF-16 units) and scrolls it into view. */
@@ -55,6 +97,22 @@ export class RawView {
     const max = this.text.length;
     const mark = { start: clamp(span.start, 0, max), end: clamp(span.end, 0, max) };
     if (mark.end < mark.start) mark.end = mark.start;
+    if (this.windowed) {
+      // Draw the regions the mark touches (a handful at most), and only them.
+      const first = this.regionAt(mark.start);
+      const from = this.regions.indexOf(first);
+      const shown = [];
+      for (let i = from; i < this.regions.length && shown.length < 8; i++) {
+        const r = this.regions[i];
+        if (i > from && r.start >= mark.end) break;
+        shown.push(r);
+      }
+      this.mark = mark;
+      this.shown = shown;
+      this.renderAll();
+      this.scrollToMark();
+      return;
+    }
     for (const region of this.marked) this.renderRegion(region, null);
     this.mark = mark;
     this.marked = this.regions.filter((r) => this.overlaps(r, mark));
@@ -99,9 +157,15 @@ export class RawView {
   renderRegion(region, mark) {
     const el = region.el;
     el.replaceChildren();
-    for (const piece of region.pieces) {
+    const cut = region.start + REGION_CUT;
+    for (const whole of region.pieces) {
+      if (whole.start >= cut) break;
+      const piece = whole.end > cut ? { ...whole, end: cut } : whole;
       const parent = piece.row ? el.appendChild(h('span', { class: 'seg', dataset: { row: piece.row } })) : el;
       this.renderPiece(parent, piece, mark);
+    }
+    if (region.end > cut) {
+      el.append(h('span', { class: 'cut', text: `\n[… ${(region.end - cut).toLocaleString('en-US')} more characters of this piece not drawn]\n` }));
     }
     if (mark && mark.start === mark.end && mark.start === region.end && region === this.regions[this.regions.length - 1]) {
       el.append(caret());

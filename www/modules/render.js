@@ -3,6 +3,13 @@
 
 import { h, clear, specLink, plural, severityTag, countsBadge, SEVERITY } from './dom.js';
 
+/** Lists up to these many rows are drawn whole; longer ones only what is on screen. */
+export const DRAW_ALL_FINDINGS = 100;
+export const DRAW_ALL_PAIRS = 60;
+const SEQUENCE_SHOWN = 400; // entries of the sequence drawn; the message list has them all
+const FRAGMENTS_SHOWN = 400;
+const SESSIONS_SHOWN = 40;
+
 const num = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : String(n));
 
 export const messageName = (m) => `#${m.index} ${m.label}`;
@@ -17,7 +24,8 @@ export function spanWords(span) {
 
 // ------------------------------------------------------------------ verdict
 
-export function renderVerdict(el, report, source) {
+/** `fileBytes`: the size of the file a capture came from (the report counts the transcript). */
+export function renderVerdict(el, report, source, fileBytes = null) {
   clear(el);
   const c = report.counts;
   el.dataset.errors = c.errors;
@@ -45,7 +53,8 @@ export function renderVerdict(el, report, source) {
       h('div', {},
         h('p', { class: 'verdict-line' }, line),
         h('p', { class: 'verdict-sub small' },
-          `Profile ${report.profile} · ${num(report.input.bytes)} bytes ${source} · `,
+          `Profile ${report.profile} · ${num(report.capture && fileBytes != null ? fileBytes : report.input.bytes)} bytes ${source}`,
+          report.capture ? ` · a ${report.capture.format} capture` : '', ' · ',
           report.input.line_endings_checked
             ? `line endings checked (${report.input.line_endings.toUpperCase()})`
             : 'line endings not checked (pasted text)'))),
@@ -65,12 +74,17 @@ export function renderVerdictMessage(el, text, level = 'idle') {
 
 const RANK = { error: 0, warning: 1, note: 2 };
 
-/** Errors first, then warnings, then notes; in input order within each. */
-export function renderFindings(ol, report, ctx) {
-  clear(ol);
+/**
+ * Errors first, then warnings, then notes; in input order within each. `list` is a
+ * VirtualList: long lists draw only the findings on screen. Returns the order drawn
+ * (position -> finding index) and its inverse.
+ */
+export function renderFindings(list, report, ctx) {
   const order = report.findings.map((f, i) => i);
   order.sort((a, b) => (RANK[report.findings[a].severity] ?? 3) - (RANK[report.findings[b].severity] ?? 3) || a - b);
-  for (const i of order) ol.append(findingItem(report.findings[i], i, report, ctx));
+  const position = new Map(order.map((i, at) => [i, at]));
+  list.set(order.length, (at) => findingItem(report.findings[order[at]], order[at], report, ctx), { threshold: DRAW_ALL_FINDINGS, estimate: 150 });
+  return { order, position };
 }
 
 function findingItem(f, i, report, ctx) {
@@ -79,7 +93,7 @@ function findingItem(f, i, report, ctx) {
   if (m) where.push(messageName(m));
   if (f.header) where.push(f.header);
   const links = f.links.map((l) => specLink(l.url, l.id, l.title));
-  return h('li', { class: `finding finding-${f.severity}`, id: `finding-${i}`, dataset: { rule: f.rule, severity: f.severity } },
+  return h('div', { class: `finding finding-${f.severity}`, id: `finding-${i}`, role: 'listitem', dataset: { rule: f.rule, severity: f.severity } },
     h('button', { type: 'button', class: 'finding-head', title: 'Show its bytes in the raw view', onclick: () => ctx.locateFinding(i) },
       severityTag(f.severity), ' ',
       h('code', { class: 'rule', text: f.rule }), ' ',
@@ -107,22 +121,93 @@ function join(nodes, sep) {
 export function renderConversation(el, report, ctx) {
   clear(el);
   const seq = h('ol', { class: 'sequence', start: '0' });
-  for (const m of report.messages) {
+  for (const m of report.messages.slice(0, SEQUENCE_SHOWN)) {
     const arrow = m.direction === 'request' ? '→' : m.direction === 'response' ? '←' : '·';
     const what = m.direction === 'response' ? `${m.status ?? ''} ${m.reason ?? ''}`.trim() : m.target ?? m.start_line;
     seq.append(
       h('li', { class: `seq seq-${m.direction}`, dataset: { kind: m.kind } },
         h('button', { type: 'button', class: 'seq-item', onclick: () => ctx.gotoMessage(m.index) },
           `${arrow} #${m.index} ${m.label} `,
-          h('span', { class: 'muted seq-what', text: what })),
+          h('span', { class: 'muted seq-what', text: what }),
+          m.origin ? h('span', { class: 'muted seq-frames small', text: ` ${framesWords(m.origin)}` }) : null),
         m.findings.length ? [' ', countsBadge(m.counts)] : null),
     );
   }
   el.append(h('h3', { text: 'Sequence' }), seq);
+  if (report.messages.length > SEQUENCE_SHOWN) {
+    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.messages.length - SEQUENCE_SHOWN, 'more message')}: the message list below has every one.` }));
+  }
   if (report.sessions.length === 0) {
     el.append(h('p', { class: 'muted small', text: 'No upload session in this capture.' }));
   }
-  for (const s of report.sessions) el.append(sessionBlock(s, report, ctx));
+  for (const s of report.sessions.slice(0, SESSIONS_SHOWN)) el.append(sessionBlock(s, report, ctx));
+  if (report.sessions.length > SESSIONS_SHOWN) {
+    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.sessions.length - SESSIONS_SHOWN, 'more session')}.` }));
+  }
+}
+
+// ------------------------------------------------------------------ capture origin
+
+/** `frame 12` or `frames 12–15`. */
+export function framesWords(o) {
+  return o.first_frame === o.last_frame ? `frame ${num(o.first_frame)}` : `frames ${num(o.first_frame)}–${num(o.last_frame)}`;
+}
+
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+
+/** A capture time (seconds since the epoch) in the user's time zone, ISO-like, to the millisecond. */
+export function timeWords(seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return null;
+  const d = new Date(seconds * 1000);
+  const offset = -d.getTimezoneOffset();
+  const zone = `${offset >= 0 ? '+' : '−'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)} ${zone}`;
+}
+
+/** `client → server` as the message travelled (`server → client` for a response). */
+export function connectionWords(report, o) {
+  const c = report.capture?.connections?.[o.connection];
+  if (!c) return `connection ${o.connection}`;
+  return o.from_client ? `${c.client} → ${c.server}` : `${c.server} → ${c.client}`;
+}
+
+/** The capture's summary: format, frames, connections, and where reading stopped. */
+export function renderCapture(el, report) {
+  clear(el);
+  const c = report.capture;
+  if (!c) {
+    el.hidden = true;
+    return;
+  }
+  el.hidden = false;
+  el.append(h('h3', { text: `${{ har: 'HAR', pcap: 'pcap', pcapng: 'pcapng' }[c.format] ?? c.format} capture` }));
+  const facts = h('dl', { class: 'facts' });
+  const fact = (k, v) => facts.append(h('dt', { text: k }), h('dd', {}, v));
+  fact('Frames read', num(c.frames));
+  fact('HTTP carried', `${plural(report.messages.length, 'message')}, ${plural(c.transcript_bytes, 'byte')} (the raw view shows them one after another)`);
+  fact('Connections', String(c.connections.length));
+  el.append(facts);
+  if (c.connections.length) {
+    const body = h('tbody');
+    for (const k of c.connections.slice(0, 200)) {
+      const state = [k.started_mid_stream ? 'began before the capture' : 'opened in the capture', k.closed ? 'closed' : 'still open at the end'];
+      body.append(h('tr', { dataset: { connection: k.id } },
+        h('td', { text: String(k.id) }),
+        h('td', { class: 'mono', text: `${k.client} → ${k.server}` }),
+        h('td', { text: k.first_frame === k.last_frame ? num(k.first_frame) : `${num(k.first_frame)}–${num(k.last_frame)}` }),
+        h('td', { text: state.join(', ') })));
+    }
+    el.append(h('table', { class: 'fragments connections' },
+      h('caption', { text: 'Connections' }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: '#' }), h('th', { scope: 'col', text: 'Client → server' }), h('th', { scope: 'col', text: 'Frames' }), h('th', { scope: 'col', text: 'State' }))),
+      body));
+    if (c.connections.length > 200) el.append(h('p', { class: 'small muted', text: `… and ${plural(c.connections.length - 200, 'more connection')}.` }));
+  }
+  if (c.stopped) {
+    el.append(h('p', { class: 'stopped', role: 'alert' },
+      h('strong', { text: 'Reading stopped part way: ' }), c.stopped,
+      `. Everything read before it is kept and checked below (${plural(report.messages.length, 'message')} from ${plural(c.frames, 'frame')}).`));
+  }
 }
 
 function sessionBlock(s, report, ctx) {
@@ -138,7 +223,7 @@ function sessionBlock(s, report, ctx) {
   const block = h('div', { class: 'session', dataset: { session: s.id } }, h('h3', {}, 'Session ', h('code', { text: s.id })), facts);
   if (s.fragments.length) {
     const body = h('tbody');
-    for (const f of s.fragments) {
+    for (const f of s.fragments.slice(0, FRAGMENTS_SHOWN)) {
       const ack = f.ack != null ? report.messages[f.ack] : null;
       body.append(
         h('tr', {},
@@ -156,6 +241,7 @@ function sessionBlock(s, report, ctx) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Fragment' }), h('th', { scope: 'col', text: 'Bytes' }), h('th', { scope: 'col', text: 'Ack' }), h('th', { scope: 'col', text: 'Server expects next' }))),
         body),
     );
+    if (s.fragments.length > FRAGMENTS_SHOWN) block.append(h('p', { class: 'small muted', text: `… and ${plural(s.fragments.length - FRAGMENTS_SHOWN, 'more fragment')}: the message list has every one.` }));
   }
   const closing = s.messages.map((i) => report.messages[i]).filter((m) => m && /^(close|cancel)-session$/.test(m.kind));
   for (const m of closing) {
@@ -166,27 +252,36 @@ function sessionBlock(s, report, ctx) {
 
 // ------------------------------------------------------------------ messages
 
-/** Requests beside the responses that answer them, in the order the requests came. */
-export function renderMessages(el, report, ctx) {
-  clear(el);
+/**
+ * Requests beside the responses that answer them, in the order the requests came. `list`
+ * is a VirtualList: a long capture draws only the pairs on screen. Returns `cards`
+ * (message index -> { details, build } of the cards drawn now) and `rowOf` (message index
+ * -> row of the list).
+ */
+export function renderMessages(list, report, ctx) {
   const shown = new Set();
-  const cards = new Map();
+  const rows = [];
+  const rowOf = new Map();
   for (const m of report.messages) {
     if (shown.has(m.index)) continue;
     shown.add(m.index);
-    const row = h('div', { class: 'pair' });
     const other = m.pair != null ? report.messages[m.pair] : null;
     if (other && !shown.has(other.index) && other.index > m.index) {
       shown.add(other.index);
-      const [left, right] = m.direction === 'response' ? [other, m] : [m, other];
-      row.append(messageCard(left, report, ctx, cards), messageCard(right, report, ctx, cards));
+      rows.push(m.direction === 'response' ? [other, m] : [m, other]);
+      rowOf.set(other.index, rows.length - 1);
     } else {
-      row.classList.add('solo');
-      row.append(messageCard(m, report, ctx, cards));
+      rows.push([m]);
     }
-    el.append(row);
+    rowOf.set(m.index, rows.length - 1);
   }
-  return cards;
+  const cards = new Map();
+  list.set(rows.length, (r) => {
+    const row = h('div', { class: `pair${rows[r].length === 1 ? ' solo' : ''}` });
+    for (const m of rows[r]) row.append(messageCard(m, report, ctx, cards));
+    return row;
+  }, { threshold: DRAW_ALL_PAIRS, estimate: report.capture ? 64 : 48 });
+  return { cards, rowOf };
 }
 
 function messageCard(m, report, ctx, cards) {
@@ -197,16 +292,21 @@ function messageCard(m, report, ctx, cards) {
       h('span', { class: 'mno', text: `#${m.index}` }), ' ',
       h('span', { class: 'mlabel', text: m.label }), ' ',
       h('code', { class: 'kind', text: m.kind }), ' ',
-      countsBadge(m.counts)),
+      countsBadge(m.counts),
+      m.origin ? originLine(report, m.origin) : null),
   );
   let built = false;
   const build = () => {
     if (built) return;
     built = true;
     details.append(messageBody(m, report, ctx));
+    ctx.built?.(details);
   };
-  details.addEventListener('toggle', () => details.open && build());
-  if (ctx.openCards) {
+  details.addEventListener('toggle', () => {
+    ctx.toggled?.(m.index, details.open);
+    if (details.open) build();
+  });
+  if (ctx.openCards || ctx.isOpen?.(m.index)) {
     details.open = true;
     build();
   }
@@ -214,11 +314,20 @@ function messageCard(m, report, ctx, cards) {
   return details;
 }
 
+function originLine(report, o) {
+  const time = timeWords(o.time);
+  return h('span', { class: 'origin small', dataset: { firstFrame: o.first_frame, lastFrame: o.last_frame, connection: o.connection } },
+    h('span', { class: 'frames', text: framesWords(o) }), ' · ',
+    h('span', { class: 'conn', text: connectionWords(report, o) }),
+    time ? [' · ', h('time', { class: 'when', text: time })] : null);
+}
+
 function messageBody(m, report, ctx) {
   const body = h('div', { class: 'msg-body' });
   const meta = [m.direction === 'request' ? 'Request' : m.direction === 'response' ? 'Response' : 'Not HTTP'];
   if (m.pair != null) meta.push(m.direction === 'response' ? `answers #${m.pair}` : `answered by #${m.pair}`);
   if (m.session) meta.push(`session ${m.session}`);
+  if (m.origin) meta.push(`connection ${m.origin.connection}, ${m.origin.from_client ? 'from the client' : 'from the server'}`);
   body.append(h('p', { class: 'small muted', text: meta.join(' · ') }));
 
   // Start line
