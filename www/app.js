@@ -10,7 +10,7 @@ import { h, clear, plural } from './modules/dom.js';
 import { RawView } from './modules/raw.js';
 import { VirtualList } from './modules/virtual.js';
 import {
-  renderVerdict, renderVerdictMessage, renderFindings, renderConversation, renderMessages,
+  renderVerdict, renderVerdictMessage, renderFindings, renderSequence, renderSessions, renderMessages,
   renderExplanation, renderCapture, findingsMarkdown, spanWords, messageName,
 } from './modules/render.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
@@ -103,7 +103,13 @@ class Engine {
         }
         const job = this.pending.get(d.id);
         if (!job) return;
+        if (d.messages) {
+          // A part of a large report (see worker.js): kept until the answer comes.
+          job.messages = job.messages ? job.messages.concat(d.messages) : d.messages;
+          return;
+        }
         this.pending.delete(d.id);
+        if (job.messages && d.report) d.report.messages = job.messages;
         job.resolve(d);
       });
       this.worker.addEventListener('error', (e) => {
@@ -116,14 +122,16 @@ class Engine {
     this.loaded.catch(() => {});
   }
 
+  /** Whether an inspection is running (a look-up or a fetch of text does not count). */
   get busy() {
-    return this.pending.size > 0;
+    for (const job of this.pending.values()) if (job.inspection) return true;
+    return false;
   }
 
   request(message, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, inspection: 'bytes' in message });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
@@ -220,12 +228,15 @@ async function run() {
     return;
   }
   const t1 = performance.now();
-  const { report, text } = answer;
-  if (text.length !== report.input.length) {
-    console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
+  const { report } = answer;
+  // A large text stays in the worker: the page fetches the pieces it shows.
+  const text = answer.text ?? keptText(answer.id, answer.textLength);
+  if (answer.textLength !== report.input.length) {
+    console.warn(`bits-inspector: decoded text has ${answer.textLength} UTF-16 units, the engine counted ${report.input.length}`);
   }
   if (!pasted) fillPasteBox(report, text);
-  const phases = render(report, text, pasted ? 'pasted' : state.origin);
+  const phases = await render(report, text, pasted ? 'pasted' : state.origin, () => mine !== generation);
+  if (!phases) return; // cancelled, or a newer input came, while drawing
   const t2 = performance.now();
   state.renders += 1;
   root.dataset.rendered = String(state.renders);
@@ -235,10 +246,28 @@ async function run() {
   }
   document.dispatchEvent(new CustomEvent('bits:rendered', {
     detail: {
-      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: t2 - t1, decodeMs: answer.decodeMs, wasmBytes: answer.wasmBytes,
+      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: Object.values(phases).reduce((a, b) => a + b, 0), drawMs: t2 - t1, decodeMs: answer.decodeMs, wasmBytes: answer.wasmBytes,
       phases, messages: report.messages.length, findings: report.findings.length,
     },
   }));
+}
+
+/** The text of inspection `id`, kept by the worker: its length, and pieces of it on request. */
+function keptText(id, length) {
+  return {
+    length,
+    /** Resolves to the strings of `spans` ([[start, end], …]), or null when no longer kept. */
+    slices: (spans) => engine.request({ slices: spans, of: id }).then((a) => a.strings),
+  };
+}
+
+/** The text from `start` to `end` of the shown report's text, wherever it is. */
+async function textSlices(spans) {
+  const text = state.text;
+  if (typeof text === 'string') return spans.map(([start, end]) => text.slice(start, end));
+  const strings = await text.slices(spans);
+  if (!strings) throw new Error('the text is no longer there');
+  return strings;
 }
 
 function finishJob(mine) {
@@ -255,7 +284,7 @@ function fillPasteBox(report, text) {
   state.filled = true;
   const format = report.input.format ?? 'text';
   state.format = format;
-  ui.input.value = format === 'text' && report.input.bytes <= PASTE_BOX_UP_TO ? text : '';
+  ui.input.value = format === 'text' && report.input.bytes <= PASTE_BOX_UP_TO && typeof text === 'string' ? text : '';
   updateNote();
 }
 
@@ -289,7 +318,24 @@ function cancel() {
   root.dataset.cancelled = String(Number(root.dataset.cancelled ?? 0) + 1);
 }
 
-function render(report, text, source) {
+/** Gives the page a turn: the rest runs in a task of its own. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Past this many messages (or with the text kept by the worker) a report is drawn in several tasks. */
+const DRAW_IN_TASKS_OVER = 400;
+
+/**
+ * Draws `report`. A large one is drawn a part per task, so the page keeps answering; then
+ * `stale()` is asked after each pause, and the drawing stops (resolving to null) when true.
+ * Resolves to the time each part took.
+ */
+async function render(report, text, source, stale = () => false) {
+  const inTasks = report.messages.length > DRAW_IN_TASKS_OVER || typeof text !== 'string';
+  const pause = async () => {
+    if (!inTasks) return false;
+    await nextTask();
+    return stale();
+  };
   state.report = report;
   state.text = text;
   state.selectedRow = null;
@@ -317,16 +363,31 @@ function render(report, text, source) {
       h('strong', { text: 'Not a format the inspector knows: ' }),
       'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
   }
+  if (inTasks) {
+    // The cards of the report before are hidden until their turn comes.
+    ui.conversationCard.hidden = true;
+    ui.messagesCard.hidden = true;
+  }
   state.findingsOrder = renderFindings(findingsList, report, ctx);
   lap('findings');
+  if (await pause()) return null;
+  t = performance.now();
+  renderSequence(ui.conversation, report, ctx);
   ui.conversationCard.hidden = report.messages.length === 0;
-  renderConversation(ui.conversation, report, ctx);
-  lap('conversation');
+  lap('sequence');
+  if (await pause()) return null;
+  t = performance.now();
+  renderSessions(ui.conversation, report, ctx);
+  lap('sessions');
+  if (await pause()) return null;
+  t = performance.now();
   ui.messagesCard.hidden = report.messages.length === 0;
   const drawn = renderMessages(messagesList, report, ctx);
   state.cards = drawn.cards;
   state.rowOf = drawn.rowOf;
   lap('messages');
+  if (await pause()) return null;
+  t = performance.now();
   raw.setContent(text, report);
   lap('raw');
   ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
@@ -459,11 +520,20 @@ async function copy(text, what, statusEl = ui.copyStatus) {
   }
 }
 
-function copyMessage(m) {
+async function copyMessage(m) {
   // Head lines get CRLF back (a text box took them away); the body stays as it is.
-  const head = state.text.slice(m.span.start, Math.max(m.body.span.start, m.span.start)).replace(/\r?\n/g, '\r\n');
-  const body = state.text.slice(Math.max(m.body.span.start, m.span.start), m.span.end);
-  copy(head + body, `${messageName(m)} as raw text with CRLF line endings`);
+  const what = `${messageName(m)} as raw text with CRLF line endings`;
+  const split = Math.max(m.body.span.start, m.span.start);
+  let head;
+  let body;
+  try {
+    [head, body] = await textSlices([[m.span.start, split], [split, m.span.end]]);
+  } catch (e) {
+    ui.copyStatus.textContent = `Could not copy ${what}: ${e.message}.`;
+    ui.copyStatus.classList.add('error');
+    return;
+  }
+  copy(head.replace(/\r?\n/g, '\r\n') + body, what);
 }
 
 // ------------------------------------------------------------------ input
@@ -526,7 +596,14 @@ async function openFile(file) {
     let at = 0;
     const reader = file.stream().getReader();
     showProgress(`Reading “${file.name}”: 0 of ${sizeWords(file.size)}`, 0);
+    let slice = performance.now();
     for (;;) {
+      // Chunks of a file on disk come back at once, as microtasks: left alone this loop
+      // would read the whole file in one task. Give the page a turn every few milliseconds.
+      if (performance.now() - slice > 20) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        slice = performance.now();
+      }
       const { done, value } = await reader.read();
       if (state.readCancelled) {
         reader.cancel().catch(() => {});
@@ -534,17 +611,15 @@ async function openFile(file) {
       }
       if (done) break;
       if (at + value.length > bytes.length) {
-        // The file grew while being read: keep what fits and what came after.
-        const bigger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
-        bigger.set(bytes.subarray(0, at));
-        bytes = bigger;
+        reader.cancel().catch(() => {});
+        throw new Error('the file grew while it was read; try again');
       }
       bytes.set(value, at);
       at += value.length;
       ui.progressBar.value = file.size ? at / file.size : 1;
       ui.progressWords.textContent = `Reading “${file.name}”: ${sizeWords(at)} of ${sizeWords(file.size)}`;
     }
-    if (at !== bytes.length) bytes = bytes.slice(0, at);
+    if (at !== bytes.length) bytes = bytes.subarray(0, at); // shrank: ownBuffer copies it once
   } catch (e) {
     ui.note.textContent = `Could not read “${file.name}”: ${e.message}`;
     hideProgress();

@@ -2,6 +2,11 @@
 // header lines, bodies), so a span can be lit up exactly and hovering a piece can light up
 // its decoded row. Offsets are UTF-16 code units into the decoded text, as the wasm
 // module gives them.
+//
+// A large text need not be on this thread at all: `setContent` also takes a remote text,
+// { length, slices([[start, end], …]) → Promise<string[]|null> } (the worker keeps it), and
+// then the view fetches just the regions it draws (one message at a time), drawing them when
+// they arrive.
 
 import { h } from './dom.js';
 
@@ -21,7 +26,11 @@ export class RawView {
     this.caption = caption;
     this.windowed = false;
     this.shown = []; // regions drawn, in windowed mode
-    this.text = '';
+    this.text = ''; // the whole text, when it is here
+    this.remote = null; // or where to fetch pieces of it from
+    this.length = 0;
+    this.cache = new Map(); // region → its text (remote only; cut at REGION_CUT)
+    this.drawing = 0; // bumped by every draw, so a late fetch does not draw over a newer one
     this.regions = [];
     this.showWhitespace = false;
     this.mark = null; // { start, end }
@@ -33,13 +42,19 @@ export class RawView {
     pre.addEventListener('mouseleave', () => onHoverRow(null));
   }
 
-  /** Shows `text`, cut along the spans of `report` (or shown whole when there is none). */
+  /**
+   * Shows `text`, cut along the spans of `report` (or shown whole when there is none).
+   * `text` is a string, or a remote text (see the top of this file), always shown windowed.
+   */
   setContent(text, report) {
-    this.text = text;
+    this.remote = typeof text === 'string' ? null : text;
+    this.text = this.remote ? '' : text;
+    this.length = text.length;
+    this.cache = new Map();
     this.mark = null;
     this.marked = [];
-    this.regions = buildRegions(text, report);
-    this.windowed = text.length > WHOLE_UP_TO_CHARS || this.regions.length > WHOLE_UP_TO_REGIONS;
+    this.regions = buildRegions(this.length, report);
+    this.windowed = this.remote != null || this.length > WHOLE_UP_TO_CHARS || this.regions.length > WHOLE_UP_TO_REGIONS;
     this.shown = this.windowed ? this.regions.slice(0, 1) : this.regions;
     this.renderAll();
   }
@@ -73,7 +88,26 @@ export class RawView {
     this.renderAll();
   }
 
+  /** Draws the regions in `shown`: now, or once their text has come (remote text). */
   renderAll() {
+    const token = ++this.drawing;
+    const missing = this.remote ? this.shown.filter((r) => !this.cache.has(r)) : [];
+    if (missing.length === 0) {
+      this.draw();
+      return;
+    }
+    const remote = this.remote;
+    remote.slices(missing.map((r) => [r.start, Math.min(r.end, r.start + REGION_CUT)])).then((strings) => {
+      if (token !== this.drawing || remote !== this.remote || !strings) return; // superseded
+      if (this.cache.size > 64) this.cache = new Map(this.shown.filter((r) => this.cache.has(r)).map((r) => [r, this.cache.get(r)]));
+      missing.forEach((r, i) => this.cache.set(r, strings[i]));
+      this.draw();
+      if (this.mark) this.scrollToMark();
+      else this.pre.scrollTop = 0;
+    }, () => {}); // the worker was stopped: whatever replaced it draws next
+  }
+
+  draw() {
     const frag = document.createDocumentFragment();
     for (const region of this.shown) {
       region.el = h('span', { class: region.message == null ? 'region gap' : 'region msg-raw', dataset: region.message == null ? {} : { msg: region.message } });
@@ -87,14 +121,14 @@ export class RawView {
       if (this.windowed) {
         const r = this.shown[0];
         const what = r ? (r.message != null ? `message #${r.message}` : 'bytes between messages') : 'nothing';
-        this.caption.textContent = `Large input (${this.text.length.toLocaleString('en-US')} characters, ${this.regions.length.toLocaleString('en-US')} pieces): showing ${what} only, characters ${r ? `${r.start.toLocaleString('en-US')}–${r.end.toLocaleString('en-US')}` : ''}. Pick a message, finding or header to see its bytes.`;
+        this.caption.textContent = `Large input (${this.length.toLocaleString('en-US')} characters, ${this.regions.length.toLocaleString('en-US')} pieces): showing ${what} only, characters ${r ? `${r.start.toLocaleString('en-US')}–${r.end.toLocaleString('en-US')}` : ''}. Pick a message, finding or header to see its bytes.`;
       }
     }
   }
 
   /** Lights up `span` ({start, end} in UTF-16 units) and scrolls it into view. */
   highlight(span) {
-    const max = this.text.length;
+    const max = this.length;
     const mark = { start: clamp(span.start, 0, max), end: clamp(span.end, 0, max) };
     if (mark.end < mark.start) mark.end = mark.start;
     if (this.windowed) {
@@ -155,6 +189,9 @@ export class RawView {
   }
 
   renderRegion(region, mark) {
+    // What `slice` reads from: the whole text, or this region's fetched text.
+    this.base = this.remote ? region.start : 0;
+    this.str = this.remote ? this.cache.get(region) ?? '' : this.text;
     const el = region.el;
     el.replaceChildren();
     const cut = region.start + REGION_CUT;
@@ -174,27 +211,32 @@ export class RawView {
 
   renderPiece(parent, piece, mark) {
     const { start, end } = piece;
-    if (!mark) return this.addText(parent, this.text.slice(start, end));
+    if (!mark) return this.addText(parent, this.slice(start, end));
     if (mark.start === mark.end) {
       if (mark.start >= start && mark.start < end) {
-        this.addText(parent, this.text.slice(start, mark.start));
+        this.addText(parent, this.slice(start, mark.start));
         parent.append(caret());
-        this.addText(parent, this.text.slice(mark.start, end));
+        this.addText(parent, this.slice(mark.start, end));
       } else {
-        this.addText(parent, this.text.slice(start, end));
+        this.addText(parent, this.slice(start, end));
       }
       return;
     }
     const a = clamp(mark.start, start, end);
     const b = clamp(mark.end, start, end);
-    this.addText(parent, this.text.slice(start, a));
+    this.addText(parent, this.slice(start, a));
     if (b > a) {
-      const inside = this.text.slice(a, b);
+      const inside = this.slice(a, b);
       const m = h('mark', { dataset: { text: inside } });
       this.addText(m, inside);
       parent.append(m);
     }
-    this.addText(parent, this.text.slice(b, end));
+    this.addText(parent, this.slice(b, end));
+  }
+
+  /** The text from `start` to `end` (UTF-16 offsets) of the region being drawn. */
+  slice(start, end) {
+    return this.str.slice(start - this.base, end === undefined ? undefined : end - this.base);
   }
 
   addText(parent, str) {
@@ -230,7 +272,7 @@ function clamp(n, lo, hi) {
  * Regions cover the text from 0 to its end: one per message, and the gaps between them.
  * Each region is cut into pieces; a piece with a `row` is a start line, header line or body.
  */
-function buildRegions(text, report) {
+function buildRegions(length, report) {
   const regions = [];
   let pos = 0;
   const messages = report ? [...report.messages].sort((a, b) => a.span.start - b.span.start) : [];
@@ -259,6 +301,6 @@ function buildRegions(text, report) {
     regions.push({ start, end, message: m.index, pieces });
     pos = end;
   }
-  gap(text.length);
+  gap(length);
   return regions;
 }

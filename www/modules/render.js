@@ -119,6 +119,12 @@ function join(nodes, sep) {
 // ------------------------------------------------------------------ conversation
 
 export function renderConversation(el, report, ctx) {
+  renderSequence(el, report, ctx);
+  renderSessions(el, report, ctx);
+}
+
+/** The first half of the conversation, the sequence of messages (a large report draws the halves in tasks of their own). */
+export function renderSequence(el, report, ctx) {
   clear(el);
   const seq = h('ol', { class: 'sequence', start: '0' });
   for (const m of report.messages.slice(0, SEQUENCE_SHOWN)) {
@@ -137,6 +143,10 @@ export function renderConversation(el, report, ctx) {
   if (report.messages.length > SEQUENCE_SHOWN) {
     el.append(h('p', { class: 'muted small', text: `… and ${plural(report.messages.length - SEQUENCE_SHOWN, 'more message')}: the message list below has every one.` }));
   }
+}
+
+/** The second half of the conversation: the upload sessions, appended after the sequence. */
+export function renderSessions(el, report, ctx) {
   if (report.sessions.length === 0) {
     el.append(h('p', { class: 'muted small', text: 'No upload session in this capture.' }));
   }
