@@ -215,6 +215,136 @@ test('a 100 MB input is inspected in the page: time, peak memory, longest main-t
     'HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id: {A0FF5911-4144-45B3-BF27-27AFC8EC8A67}\r\nContent-Length: 0\r\n\r\n');
 });
 
+/**
+ * Makes, in the page, a pcapng file of about `mb` MB: one BITS upload (Create-Session,
+ * Fragment/Ack pairs, Close-Session) over one TCP connection on port 8123, with a
+ * handshake, in 1,448-byte segments over Ethernet and IPv4, one millisecond apart.
+ * Returns a handle to a DataTransfer holding it.
+ */
+function bigUploadPcapng(mb, fragment = 64 * 1024) {
+  return page.evaluateHandle(({ mb, fragment }) => {
+    const sid = '{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}';
+    const proto = '{7df0354d-249b-430f-820d-3d2a9bef4931}';
+    const enc = new TextEncoder();
+    const fragments = Math.floor((mb * 1048576) / (fragment * 1.05 + 400));
+    const total = fragments * fragment;
+    const body = new Uint8Array(fragment).fill(120);
+    // The exchange, as [fromClient, bytes].
+    const exchange = [
+      [true, enc.encode(`BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Create-Session\r\nBITS-Supported-Protocols: ${proto}\r\nHost: server\r\nContent-Length: 0\r\n\r\n`)],
+      [false, enc.encode(`HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: ${proto}\r\nBITS-Session-Id: ${sid}\r\nAccept-Encoding: identity\r\nContent-Length: 0\r\n\r\n`)],
+    ];
+    for (let i = 0; i < fragments; i++) {
+      const first = i * fragment;
+      const head = enc.encode(`BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Fragment\r\nBITS-Session-Id: ${sid}\r\nContent-Range: bytes ${first}-${first + fragment - 1}/${total}\r\nHost: server\r\nContent-Length: ${fragment}\r\n\r\n`);
+      const msg = new Uint8Array(head.length + fragment);
+      msg.set(head);
+      msg.set(body, head.length);
+      exchange.push([true, msg]);
+      exchange.push([false, enc.encode(`HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id: ${sid}\r\nBITS-Received-Content-Range: ${first + fragment}\r\nContent-Length: 0\r\n\r\n`)]);
+    }
+    exchange.push([true, enc.encode(`BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Close-Session\r\nBITS-Session-Id: ${sid}\r\nHost: server\r\nContent-Length: 0\r\n\r\n`)]);
+    exchange.push([false, enc.encode(`HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id: ${sid}\r\nContent-Length: 0\r\n\r\n`)]);
+
+    const blocks = [];
+    const block = (type, body) => {
+      const padded = (body.length + 3) & ~3;
+      const len = 12 + padded;
+      const b = new Uint8Array(len);
+      const v = new DataView(b.buffer);
+      v.setUint32(0, type, true);
+      v.setUint32(4, len, true);
+      b.set(body, 8);
+      v.setUint32(len - 4, len, true);
+      blocks.push(b);
+    };
+    const shb = new Uint8Array(16);
+    new DataView(shb.buffer).setUint32(0, 0x1a2b3c4d, true);
+    new DataView(shb.buffer).setUint16(4, 1, true);
+    new DataView(shb.buffer).setBigInt64(8, -1n, true);
+    block(0x0a0d0d0a, shb);
+    const idb = new Uint8Array(8);
+    new DataView(idb.buffer).setUint16(0, 1, true); // Ethernet
+    new DataView(idb.buffer).setUint32(4, 65535, true);
+    block(1, idb);
+    const client = [10, 0, 0, 1], server = [10, 0, 0, 2];
+    const seq = { true: 1000, false: 5000 };
+    let time = 1_700_000_000_000_000n; // microseconds
+    const packet = (fromClient, flags, payload) => {
+      const frame = new Uint8Array(54 + payload.length);
+      const v = new DataView(frame.buffer);
+      frame.set([2, 0, 0, 0, 0, fromClient ? 2 : 1, 2, 0, 0, 0, 0, fromClient ? 1 : 2], 0);
+      v.setUint16(12, 0x0800);
+      frame[14] = 0x45;
+      v.setUint16(16, 40 + payload.length);
+      frame[20] = 0x40;
+      frame[22] = 64;
+      frame[23] = 6;
+      frame.set(fromClient ? client : server, 26);
+      frame.set(fromClient ? server : client, 30);
+      v.setUint16(34, fromClient ? 49152 : 8123);
+      v.setUint16(36, fromClient ? 8123 : 49152);
+      v.setUint32(38, seq[fromClient]);
+      v.setUint32(42, seq[!fromClient]);
+      frame[46] = 0x50;
+      frame[47] = flags;
+      v.setUint16(48, 65535);
+      frame.set(payload, 54);
+      seq[fromClient] = (seq[fromClient] + payload.length + (flags & 0x03 ? 1 : 0)) >>> 0;
+      const epb = new Uint8Array(20 + frame.length);
+      const e = new DataView(epb.buffer);
+      time += 1000n;
+      e.setUint32(4, Number(time >> 32n), true);
+      e.setUint32(8, Number(time & 0xffffffffn), true);
+      e.setUint32(12, frame.length, true);
+      e.setUint32(16, frame.length, true);
+      epb.set(frame, 20);
+      block(6, epb);
+    };
+    packet(true, 0x02, new Uint8Array(0));
+    packet(false, 0x12, new Uint8Array(0));
+    packet(true, 0x10, new Uint8Array(0));
+    for (const [fromClient, bytes] of exchange) {
+      for (let at = 0; at < bytes.length; at += 1448) packet(fromClient, 0x18, bytes.subarray(at, at + 1448));
+    }
+    packet(true, 0x11, new Uint8Array(0));
+    packet(false, 0x11, new Uint8Array(0));
+    const file = new File(blocks, 'big-upload.pcapng', { type: 'application/octet-stream' });
+    window.__bigPcapMessages = exchange.length;
+    window.__bigPcapFrames = blocks.length - 2;
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    return dt;
+  }, { mb, fragment });
+}
+
+test('a 100 MB pcapng capture is inspected in the page: time, peak memory, longest main-thread task', async (t) => {
+  await page.evaluate(() => { window.__longTasks = []; });
+  const dataTransfer = await bigUploadPcapng(100);
+  const stop = await sampleMemory();
+  const detail = await page.evaluate((dt) => new Promise((resolve) => {
+    const start = performance.now();
+    document.addEventListener('bits:rendered', (e) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ...e.detail, start, end: performance.now(), total: performance.now() - start, size: dt.files[0].size })));
+    }, { once: true });
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }), dataTransfer);
+  const peak = await stop();
+  const [messages, frames] = await page.evaluate(() => [window.__bigPcapMessages, window.__bigPcapFrames]);
+  assert.equal(detail.messages, messages, 'every message of the capture is decoded');
+  const s = await summary(page);
+  assert.equal(s.errors, 0, s.verdict);
+  assert.match(await page.textContent('#capture'), new RegExp(`${frames.toLocaleString('en-US')}|${frames}`), 'the capture summary counts its frames');
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(({ start, end }) => Math.max(0, ...window.__longTasks.filter((e) => e.start + e.duration > start && e.start < end).map((e) => e.duration)), detail);
+  const line = `100 MB pcapng capture (${(detail.size / 1e6).toFixed(1)} MB, ${frames.toLocaleString('en-US')} frames, ${messages.toLocaleString('en-US')} messages): drop to painted report ${(detail.total / 1000).toFixed(2)} s ` +
+    `(inspect in wasm ${(detail.inspectMs / 1000).toFixed(2)} s); peak memory: renderer processes (page + worker) ${MB(peak.rss)} resident, main-thread JS heap ${MB(peak.heap)}, wasm memory ${MB(detail.wasmBytes)}; ` +
+    `longest main-thread task ${longest.toFixed(0)} ms`;
+  lines.push(line);
+  t.diagnostic(line);
+  assert.ok(longest < LONGEST_TASK_MS, `the longest main-thread task took ${longest.toFixed(0)} ms (at most ${LONGEST_TASK_MS} ms)`);
+});
+
 test('a 1,000-message paste draws only the rows on screen; scrolling draws the rest, keyboard included', async () => {
   const text = (await fixture('mc-bup-4.1-upload.http')).toString('latin1');
   // 125 copies of the 4.1 capture: 1,000 messages.
