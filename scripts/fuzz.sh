@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har)
+[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har utf16_spans)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 
 
-mkdir -p fuzz/corpus/inspect_text fuzz/corpus/inspect_pcap fuzz/corpus/inspect_har
+mkdir -p fuzz/corpus/inspect_text fuzz/corpus/inspect_pcap fuzz/corpus/inspect_har fuzz/corpus/utf16_spans
+cp -n tests/fixtures/messages/*.http fuzz/corpus/utf16_spans/
 for f in tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http; do
   cp -n "$f" "fuzz/corpus/inspect_text/$(basename "$f")"
 done

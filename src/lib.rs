@@ -38,6 +38,7 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod spec;
+pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

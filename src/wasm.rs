@@ -79,103 +79,19 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 // ------------------------------------------------------------------ offsets for the page
 
-/// Where a byte offset lands in the page's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TextPoint {
-    /// UTF-16 code units before the character holding the offset.
-    pub utf16: usize,
-    /// UTF-16 code units before the first character that starts at or after the offset:
-    /// differs from `utf16` only for an offset inside a character.
-    pub utf16_ceil: usize,
-    /// One-based.
-    pub line: usize,
-    /// One-based, in characters as the page shows them (a U+FFFD counts one).
-    pub column: usize,
-}
+pub use crate::utf16::{TextIndex, TextPoint};
 
-/// Byte offsets resolved to [`TextPoint`]s in one pass over the input.
-///
-/// Built in O(n + k log k) for n input bytes and k offsets; each lookup is a binary search.
-pub struct TextIndex {
-    offsets: Vec<usize>,
-    points: Vec<TextPoint>,
-    utf16_len: usize,
-}
-
-impl TextIndex {
-    pub fn new(input: &[u8], mut offsets: Vec<usize>) -> TextIndex {
-        for offset in &mut offsets {
-            *offset = (*offset).min(input.len());
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut points = Vec::with_capacity(offsets.len());
-        let mut next = 0; // index into `offsets` of the next offset to resolve
-        let (mut utf16, mut line, mut column) = (0, 1, 1);
-        let mut at = 0; // byte offset of the character being read
-        let mut resolve = |start: usize, len: usize, units: usize, utf16: usize, line: usize, column: usize| {
-            // Offsets in start..start+len: at the character or inside it.
-            while next < offsets.len() && offsets[next] < start + len {
-                let inside = offsets[next] > start;
-                points.push(TextPoint { utf16, utf16_ceil: if inside { utf16 + units } else { utf16 }, line, column });
-                next += 1;
-            }
-        };
-        for chunk in input.utf8_chunks() {
-            for c in chunk.valid().chars() {
-                let (len, units) = (c.len_utf8(), c.len_utf16());
-                resolve(at, len, units, utf16, line, column);
-                at += len;
-                utf16 += units;
-                if c == '\n' {
-                    line += 1;
-                    column = 1;
-                } else {
-                    column += 1;
-                }
-            }
-            let invalid = chunk.invalid().len();
-            if invalid > 0 {
-                // One U+FFFD for the whole maximal subpart, as TextDecoder writes it.
-                resolve(at, invalid, 1, utf16, line, column);
-                at += invalid;
-                utf16 += 1;
-                column += 1;
-            }
-        }
-        // Offsets at the very end.
-        let end = TextPoint { utf16, utf16_ceil: utf16, line, column };
-        points.resize(offsets.len(), end);
-        TextIndex { offsets, points, utf16_len: utf16 }
-    }
-
-    /// The point of an offset given to [`TextIndex::new`]; other offsets get the nearest
-    /// resolved one before them.
-    pub fn point(&self, offset: usize) -> TextPoint {
-        match self.offsets.binary_search(&offset) {
-            Ok(i) => self.points[i],
-            Err(0) => TextPoint { utf16: 0, utf16_ceil: 0, line: 1, column: 1 },
-            Err(i) => self.points[i - 1],
-        }
-    }
-
-    /// A byte span as the page addresses it. A bound inside a character widens the span
-    /// to the whole character.
-    pub fn span(&self, span: Span) -> PageSpan {
-        let (start, end) = (self.point(span.start), self.point(span.end));
-        PageSpan {
-            start: start.utf16,
-            end: end.utf16_ceil.max(start.utf16),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        }
-    }
-
-    /// Length of the whole decoded text in UTF-16 code units.
-    pub fn utf16_len(&self) -> usize {
-        self.utf16_len
+/// A byte span as the page addresses it. A bound inside a character widens the span to
+/// the whole character.
+pub fn page_span(index: &TextIndex, span: Span) -> PageSpan {
+    let (start, end) = (index.point(span.start), index.point(span.end));
+    PageSpan {
+        start: start.utf16,
+        end: end.utf16_ceil.max(start.utf16),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
     }
 }
 
@@ -428,13 +344,13 @@ impl PageMessage {
     fn new(m: &report::MessageReport, index: &TextIndex) -> PageMessage {
         PageMessage {
             index: m.index,
-            span: index.span(m.span),
+            span: page_span(index, m.span),
             kind: m.kind,
             label: m.label.clone(),
             packet: m.packet,
             direction: m.direction,
             start_line: m.start_line.clone(),
-            start_line_span: index.span(m.start_line_span),
+            start_line_span: page_span(index, m.start_line_span),
             method: m.method.clone(),
             target: m.target.clone(),
             version: m.version.clone(),
@@ -449,16 +365,16 @@ impl PageMessage {
                 .map(|h| PageHeader {
                     name: h.name.clone(),
                     value: h.value.clone(),
-                    span: index.span(h.span),
-                    name_span: index.span(h.name_span),
-                    value_span: index.span(h.value_span),
+                    span: page_span(index, h.span),
+                    name_span: page_span(index, h.name_span),
+                    value_span: page_span(index, h.value_span),
                     known: h.known,
                     decoded: h.decoded.clone(),
                     problem: h.problem.clone(),
                 })
                 .collect(),
             body: PageBody {
-                span: index.span(m.body.span),
+                span: page_span(index, m.body.span),
                 length: m.body.length as f64,
                 announced: m.body.announced.map(|n| n as f64),
                 framing: m.body.framing,
@@ -485,7 +401,7 @@ impl PageFinding {
             group: group_name(f.group),
             message: f.message,
             header: f.header.clone(),
-            span: index.span(f.span),
+            span: page_span(index, f.span),
             summary: f.summary.clone(),
             title: f.title,
             explanation: f.explanation,
