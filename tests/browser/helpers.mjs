@@ -166,3 +166,26 @@ export const KINDS_42 = [
   'notification-response', 'ack-fragment', 'reply-download', 'reply-download-response',
   'close-session', 'ack-close-session',
 ];
+
+/**
+ * Fails unless hostile input stayed data: no script of it ran (`window.__pwned` is the
+ * canary its payloads set), no element or event handler was made from it, no link but the
+ * cited spec pages, no style applied, and no request since `requestsBefore`.
+ */
+export async function assertInert(page, browser, requestsBefore) {
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no hostile script ran');
+  const report = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('body *')];
+    return {
+      tags: all.map((el) => el.tagName.toLowerCase()).filter((t) => ['script', 'img', 'iframe', 'svg', 'style', 'link', 'object', 'embed', 'b'].includes(t)),
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+      links: [...document.querySelectorAll('a[href]:not(.skip)')].map((a) => a.href).filter((h) => !/^https:\/\/(learn\.microsoft\.com|www\.rfc-editor\.org)\//.test(h)),
+      bodyVisible: getComputedStyle(document.body).display !== 'none',
+    };
+  });
+  assert.deepEqual(report.tags, [], 'no element made from the input');
+  assert.deepEqual(report.handlers, [], 'no event handler attribute anywhere');
+  assert.deepEqual(report.links, [], 'no link other than the cited spec pages');
+  assert.ok(report.bodyVisible, 'no style from the input applied');
+  assert.deepEqual(browser.requests.slice(requestsBefore), [], 'hostile input caused no request at all');
+}
