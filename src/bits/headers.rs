@@ -73,6 +73,28 @@ pub enum Grammar {
     Text,
 }
 
+impl Grammar {
+    pub const ALL: [Grammar; 17] = [
+        Grammar::PacketType,
+        Grammar::GuidList,
+        Grammar::BracedGuid,
+        Grammar::SessionId,
+        Grammar::HostName,
+        Grammar::Seconds,
+        Grammar::ContentCoding,
+        Grammar::ByteCount,
+        Grammar::ContentRange,
+        Grammar::Offset,
+        Grammar::Hresult,
+        Grammar::ErrorContext,
+        Grammar::ReplyUrl,
+        Grammar::FileName,
+        Grammar::AbsoluteUrl,
+        Grammar::Path,
+        Grammar::Text,
+    ];
+}
+
 #[derive(Debug)]
 pub struct HeaderSpec {
     /// The spelling the Win32 pages use.

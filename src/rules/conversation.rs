@@ -31,7 +31,7 @@ pub struct FragmentStep {
 }
 
 /// What the capture shows of one upload session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SessionSummary {
     pub id: String,
     /// The session was created in this capture (else it started before the capture).
@@ -52,7 +52,7 @@ pub struct SessionSummary {
 
 #[derive(Default)]
 struct Session {
-    summary: Option<SessionSummary>,
+    summary: SessionSummary,
     id: Vec<u8>,
     upload_target: Vec<u8>,
     host_id: Option<Vec<u8>>,
@@ -129,24 +129,22 @@ pub fn check(views: &[MessageView], out: &mut Vec<RawFinding>) -> Outcome {
             _ => {}
         }
     }
-    let sessions = c
-        .sessions
-        .iter_mut()
-        .filter_map(|s| {
-            let summary = s.summary.take()?;
-            Some(finish(summary, s))
-        })
-        .collect();
+    let sessions = c.sessions.into_iter().map(Session::into_summary).collect();
     Outcome { session_of: c.session_of, sessions }
 }
 
-fn finish(mut summary: SessionSummary, s: &Session) -> SessionSummary {
-    summary.total = s.total;
-    summary.received = s.next_expected;
-    summary.complete = s.complete;
-    summary.reply_downloaded = s.reply_downloaded;
-    summary.unknown = s.unknown;
-    summary
+impl Session {
+    /// The summary gathered along the way, with the state the whole pass ended in.
+    fn into_summary(self) -> SessionSummary {
+        SessionSummary {
+            total: self.total,
+            received: self.next_expected,
+            complete: self.complete,
+            reply_downloaded: self.reply_downloaded,
+            unknown: self.unknown,
+            ..self.summary
+        }
+    }
 }
 
 fn lossy(bytes: &[u8]) -> String {
@@ -182,20 +180,7 @@ impl Conversation {
     fn new_session(&mut self, id: &[u8], created_in_capture: bool) -> usize {
         let index = self.sessions.len();
         self.sessions.push(Session {
-            summary: Some(SessionSummary {
-                id: lossy(id),
-                created_in_capture,
-                messages: Vec::new(),
-                fragments: Vec::new(),
-                total: None,
-                received: None,
-                complete: false,
-                host_id: None,
-                reply_url: None,
-                reply_downloaded: false,
-                ended_by: None,
-                unknown: false,
-            }),
+            summary: SessionSummary { id: lossy(id), created_in_capture, ..Default::default() },
             id: id.to_vec(),
             created_in_capture,
             next_expected: created_in_capture.then_some(0),
@@ -207,9 +192,7 @@ impl Conversation {
 
     fn attach(&mut self, session: usize, message: usize) {
         self.session_of[message] = Some(session);
-        if let Some(summary) = &mut self.sessions[session].summary {
-            summary.messages.push(message);
-        }
+        self.sessions[session].summary.messages.push(message);
     }
 
     /// The session a request names, creating a record for ids this capture never issued.
@@ -397,17 +380,15 @@ impl Conversation {
         let session = &mut self.sessions[s];
         session.fragments_seen += 1;
         let Some(range) = view.content_range().filter(ContentRange::is_valid) else { return };
-        if let Some(summary) = &mut session.summary {
-            summary.fragments.push(FragmentStep {
-                message: view.index,
-                first: range.first,
-                last: range.last,
-                total: range.total,
-                ack: None,
-                ack_status: None,
-                next_expected: None,
-            });
-        }
+        session.summary.fragments.push(FragmentStep {
+            message: view.index,
+            first: range.first,
+            last: range.last,
+            total: range.total,
+            ack: None,
+            ack_status: None,
+            next_expected: None,
+        });
         match session.total {
             Some(total) if total != range.total => out.push(finding(
                 view,
@@ -578,10 +559,8 @@ impl Conversation {
                 if (200..300).contains(&status) {
                     let session = &mut self.sessions[s];
                     session.closed = true;
-                    if let Some(summary) = &mut session.summary {
-                        summary.ended_by =
-                            Some(if t == PacketType::CloseSession { "close-session" } else { "cancel-session" });
-                    }
+                    session.summary.ended_by =
+                        Some(if t == PacketType::CloseSession { "close-session" } else { "cancel-session" });
                 }
                 self.last_close_answer = Some(CloseAnswer { packet: t, session: s, status, error });
             }
@@ -625,9 +604,7 @@ impl Conversation {
         session.content_name = request.value(h::CONTENT_NAME).map(<[u8]>::to_vec);
         session.accept_encoding = view.value(h::ACCEPT_ENCODING).map(<[u8]>::to_vec);
         session.host_id = host_id.clone();
-        if let Some(summary) = &mut session.summary {
-            summary.host_id = host_id.as_deref().map(lossy);
-        }
+        session.summary.host_id = host_id.as_deref().map(lossy);
         if let Some(host) = host_id {
             self.host_ping_expected = Some((view.index, host));
         }
@@ -649,9 +626,7 @@ impl Conversation {
         let range = request.content_range().filter(ContentRange::is_valid);
         let context = view.value(h::ERROR_CONTEXT).and_then(values::parse_error_context);
         let session = &mut self.sessions[s];
-        if let Some(step) =
-            session.summary.as_mut().and_then(|sum| sum.fragments.iter_mut().rev().find(|f| f.message == request.index))
-        {
+        if let Some(step) = session.summary.fragments.iter_mut().rev().find(|f| f.message == request.index) {
             step.ack = Some(view.index);
             step.ack_status = Some(status);
             step.next_expected = received;
@@ -782,9 +757,7 @@ impl Conversation {
             ));
         }
         session.reply_path = Some(values::resolve_reply_url(&session.upload_target, url));
-        if let Some(summary) = &mut session.summary {
-            summary.reply_url = Some(lossy(url));
-        }
+        session.summary.reply_url = Some(lossy(url));
     }
 
     /// C27: the notification happens between the final fragment and its Ack.
