@@ -6,16 +6,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, openPage, fixture, ROOT, assertOnlyOwnOrigin } from './helpers.mjs';
+import { launch, openPage, fixture, ROOT, assertOnlyOwnOrigin, launchOpen } from './helpers.mjs';
 
 let browser;
 let page;
 const lines = [];
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
 });
 
 after(async () => {

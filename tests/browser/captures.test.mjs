@@ -8,22 +8,19 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  launch, openPage, summary, fixture, dropFile, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT,
+  launch, openPage, summary, fixture, dropFile, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked,
 } from './helpers.mjs';
 
 let browser;
 let page;
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
 });
 
 const UPLOAD = [

@@ -7,7 +7,7 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  launch, openPage, rendered, summary, fixture, markedText, assertOnlyOwnOrigin, assertNoProblems, KINDS_41, KINDS_42,
+  launch, openPage, rendered, summary, fixture, markedText, assertOnlyOwnOrigin, assertNoProblems, KINDS_41, KINDS_42, closeChecked,
 } from './helpers.mjs';
 
 let browser;
@@ -22,9 +22,7 @@ before(async () => {
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
   await rm(dir, { recursive: true, force: true });
 });
 

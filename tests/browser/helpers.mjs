@@ -189,3 +189,17 @@ export async function assertInert(page, browser, requestsBefore) {
   assert.ok(report.bodyVisible, 'no style from the input applied');
   assert.deepEqual(browser.requests.slice(requestsBefore), [], 'hostile input caused no request at all');
 }
+
+/** Launches Chromium (see `launch`) with the page open and the engine loaded. */
+export async function launchOpen(options) {
+  const browser = await launch(options);
+  await openPage(browser.page);
+  return browser;
+}
+
+/** What every browser test file ends with: no page problem, no request elsewhere; then closes. */
+export async function closeChecked(browser) {
+  await assertNoProblems(browser.page, browser.problems);
+  assertOnlyOwnOrigin(browser.requests);
+  await browser.close();
+}

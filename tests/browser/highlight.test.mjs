@@ -7,22 +7,19 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT,
+  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked,
 } from './helpers.mjs';
 
 let browser;
 let page;
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
 });
 
 test('clicking a finding highlights its exact span and scrolls to it', async () => {

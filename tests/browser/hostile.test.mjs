@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, assertInert,
+  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, assertInert, launchOpen, closeChecked,
 } from './helpers.mjs';
 
 let browser;
@@ -32,15 +32,12 @@ const HOSTILE = [
 ].join('\n');
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
 });
 
 test('a paste full of markup and javascript: links is shown as text and runs nothing', async () => {

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, openPage, rendered, summary, fixture, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT } from './helpers.mjs';
+import { launch, openPage, rendered, summary, fixture, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked } from './helpers.mjs';
 
 /** A generous bound (a 2-core machine, a busy worker beside): the page aims at 50 ms. */
 const LONGEST_TASK_MS = 200;
@@ -20,9 +20,8 @@ let page;
 const lines = [];
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
   // Long tasks on the main thread, from now on.
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -33,9 +32,7 @@ before(async () => {
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
   await mkdir(path.join(ROOT, 'artifacts'), { recursive: true });
   await appendFile(path.join(ROOT, 'artifacts/bench.txt'), `${lines.join('\n')}\n`);
 });

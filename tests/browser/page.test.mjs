@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openPage, rendered, summary, paste, fixture, assertOnlyOwnOrigin, assertNoProblems,
-  KINDS_41, KINDS_42, ORIGIN,
+  KINDS_41, KINDS_42, ORIGIN, closeChecked,
 } from './helpers.mjs';
 
 let browser;
@@ -19,9 +19,7 @@ before(async () => {
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
 });
 
 test('the page declares its CSP, a version tag and a privacy statement', async () => {
@@ -135,18 +133,21 @@ test('the lookup box explains an HRESULT, a rule id and a header', async () => {
 });
 
 test('dark mode follows the system and has a toggle', async () => {
+  // The page follows `prefers-color-scheme` through a change event, which may land a moment
+  // after the emulated change: wait for each state rather than read it once.
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const pressed = (value) => page.waitForFunction((v) => document.getElementById('theme-toggle').getAttribute('aria-pressed') === v, value);
   const light = await bg();
   await page.emulateMedia({ colorScheme: 'dark' });
-  const dark = await bg();
-  assert.notEqual(light, dark);
-  assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+  await pressed('true');
+  await page.waitForFunction((l) => getComputedStyle(document.body).backgroundColor !== l, light);
   await page.click('#theme-toggle');
+  await pressed('false');
   assert.equal(await bg(), light);
-  assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'false');
   await page.click('#theme-toggle'); // back to following the system
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null);
   await page.emulateMedia({ colorScheme: 'light' });
+  await pressed('false');
 });
 
 test('works with the keyboard alone: Tab leaves the paste box, focus is visible, Enter shows bytes', async () => {

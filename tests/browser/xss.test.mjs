@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, rendered, paste, assertOnlyOwnOrigin, assertNoProblems, assertInert,
+  launch, openPage, rendered, paste, assertOnlyOwnOrigin, assertNoProblems, assertInert, launchOpen, closeChecked,
 } from './helpers.mjs';
 
 const PAYLOADS = [
@@ -66,15 +66,12 @@ let browser;
 let page;
 
 before(async () => {
-  browser = await launch();
+  browser = await launchOpen();
   page = browser.page;
-  await openPage(page);
 });
 
 after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
+  await closeChecked(browser);
 });
 
 /** Opens the message cards drawn now; the list is virtualised, so handles would go stale. */
