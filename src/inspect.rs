@@ -3,15 +3,16 @@
 use std::borrow::Cow;
 
 use crate::bits::classify::{classify, MessageView};
+use crate::bits::codes;
+use crate::bits::headers::HeaderKey;
 use crate::bits::packet::MessageKind;
-use crate::bits::{codes, values};
 use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
 use crate::input::{self, Capture, Origin};
 use crate::report::{BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
 use crate::rules::catalog::Rule;
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
-use crate::span::{snap_to_characters, LineIndex, Span};
+use crate::span::{snap_to_characters, Positions, Span};
 
 /// Whether line endings can be judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +68,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
         message_rules::check(view, &mut raw);
     }
     let conversation = conversation::check(&views, &mut raw);
+    let classified: Vec<Classified> = views.into_iter().map(Classified::of).collect();
     // A capture's bytes are what travelled: their line endings are judged strictly.
     let line_endings = if capture.is_some() { LineEndingCheck::Strict } else { options.line_endings };
     check_line_endings(&split.messages, line_endings, &mut raw);
@@ -76,7 +78,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     if split.messages.is_empty() && raw.is_empty() {
         raw.push(RawFinding::new(Rule::InputEmpty, Span::empty_at(0), "no request or status line found"));
     }
-    let mut report = build_report(text, options, &views, &conversation, raw);
+    let mut report = build_report(text, options, classified, split.messages, conversation, raw);
     for (message, origin) in report.messages.iter_mut().zip(origins) {
         message.origin = origin;
     }
@@ -148,52 +150,60 @@ fn plural(n: usize) -> &'static str {
 fn build_report(
     input: &[u8],
     options: &Options,
-    views: &[MessageView],
-    conversation: &conversation::Outcome,
+    classified: Vec<Classified>,
+    messages: Vec<http::Message>,
+    conversation: conversation::Outcome,
     mut raw: Vec<RawFinding>,
 ) -> Report {
-    let lines = LineIndex::new(input);
     raw.sort_by_key(|f| (f.span.start, f.message, f.rule));
     let mut counts = Counts::default();
-    let mut per_message: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
-    let mut findings = Vec::with_capacity(raw.len());
+    let mut per_message: Vec<Vec<usize>> = vec![Vec::new(); messages.len()];
+    let mut graded = Vec::with_capacity(raw.len());
     for mut f in raw {
         let Some(severity) = f.rule.severity(options.profile) else { continue };
         f.span = snap_to_characters(input, f.span);
-        let meta = f.rule.meta();
         counts.add(severity);
         if let Some(m) = f.message {
-            per_message[m].push(findings.len());
+            per_message[m].push(graded.len());
         }
-        findings.push(Finding {
-            rule: meta.id,
-            severity,
-            group: meta.group,
-            message: f.message,
-            header: f.header,
-            span: f.span,
-            start: lines.position(f.span.start),
-            end: lines.position(f.span.end),
-            summary: f.summary,
-            title: meta.title,
-            explanation: meta.explanation,
-            reference: meta.reference,
-            links: meta.sources,
-        });
+        graded.push((f, severity));
     }
-    let messages = views
-        .iter()
+    let positions = Positions::of(input, graded.iter().flat_map(|(f, _)| [f.span.start, f.span.end]));
+    let findings: Vec<Finding> = graded
+        .into_iter()
+        .map(|(f, severity)| {
+            let meta = f.rule.meta();
+            Finding {
+                rule: meta.id,
+                severity,
+                group: meta.group,
+                message: f.message,
+                header: f.header,
+                span: f.span,
+                start: positions.at(f.span.start),
+                end: positions.at(f.span.end),
+                summary: f.summary,
+                title: meta.title,
+                explanation: meta.explanation,
+                reference: meta.reference,
+                links: meta.sources,
+            }
+        })
+        .collect();
+    let (crlf, lf) = messages.iter().fold((0, 0), |(c, l), m| (c + m.line_endings.crlf, l + m.line_endings.lf));
+    let messages = messages
+        .into_iter()
+        .zip(classified)
         .zip(per_message)
-        .map(|(view, indices)| {
+        .enumerate()
+        .map(|(index, ((msg, class), indices))| {
             let mut message_counts = Counts::default();
             for &i in &indices {
                 message_counts.add(findings[i].severity);
             }
-            let session = conversation.session_of[view.index].map(|s| conversation.sessions[s].id.clone());
-            message_report(view, session, indices, message_counts)
+            message_report(input, index, msg, class, conversation.session_of[index], indices, message_counts)
         })
         .collect();
-    let (crlf, lf) = views.iter().fold((0, 0), |(c, l), v| (c + v.msg.line_endings.crlf, l + v.msg.line_endings.lf));
     Report {
         tool: "bits-inspector",
         version: env!("CARGO_PKG_VERSION"),
@@ -201,7 +211,7 @@ fn build_report(
         input: InputSummary {
             format: "text",
             bytes: input.len(),
-            lines: lines.line_count(),
+            lines: positions.line_count(),
             line_endings: match (crlf, lf) {
                 (0, 0) => "none",
                 (_, 0) => "crlf",
@@ -212,89 +222,78 @@ fn build_report(
         },
         counts,
         messages,
-        sessions: conversation.sessions.clone(),
+        sessions: conversation.sessions,
         findings,
         capture: None,
     }
 }
 
-fn lossy(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// What classification learnt of a message, kept once the views over the parsed messages
+/// are gone.
+struct Classified {
+    kind: MessageKind,
+    pair: Option<usize>,
+    has_packet_type: bool,
+    keys: Vec<Option<HeaderKey>>,
 }
 
-fn message_report(view: &MessageView, session: Option<String>, findings: Vec<usize>, counts: Counts) -> MessageReport {
-    let input = view.input;
-    let msg = view.msg;
-    let (method, target, version, status, reason) = match &msg.start_line {
-        StartLine::Request { method, target, version } => (
-            Some(lossy(method.slice(input))),
-            Some(lossy(target.slice(input))),
-            Some(lossy(version.slice(input))),
-            None,
-            None,
-        ),
-        StartLine::Response { version, status, reason, .. } => {
-            (None, None, Some(lossy(version.slice(input))), Some(*status), Some(lossy(reason.slice(input))))
-        }
-        StartLine::Invalid => (None, None, None, None, None),
-    };
+impl Classified {
+    fn of(view: MessageView) -> Classified {
+        Classified { kind: view.kind, pair: view.pair, has_packet_type: view.has_packet_type, keys: view.keys }
+    }
+}
+
+fn message_report(
+    input: &[u8],
+    index: usize,
+    msg: http::Message,
+    class: Classified,
+    session: Option<usize>,
+    findings: Vec<usize>,
+    counts: Counts,
+) -> MessageReport {
     let headers = msg
         .headers
-        .iter()
-        .zip(&view.keys)
-        .map(|(header, key)| {
-            let value = header.value(input);
-            let (decoded, problem) = match key {
-                Some(key) => match values::describe(key.spec().grammar, value) {
-                    Ok(words) => (Some(words), None),
-                    Err(problem) => (None, Some(problem)),
-                },
-                None => (describe_plain_header(header.name(input), value), None),
-            };
-            HeaderReport {
-                name: lossy(header.name(input)),
-                value: lossy(value),
-                span: header.line,
-                name_span: header.name,
-                value_span: header.value,
-                known: key.map(|k| k.spec().name),
-                decoded,
-                problem,
-            }
+        .into_iter()
+        .zip(class.keys)
+        .map(|(header, key)| HeaderReport {
+            span: header.line,
+            name_span: header.name,
+            value_span: header.value,
+            key,
+            folded_value: header.folded_value.map(Vec::into_boxed_slice),
         })
         .collect();
-    let announced = match msg.body.framing {
-        Framing::ContentLength(n) => Some(n),
+    let status = match msg.start_line {
+        StartLine::Response { status, .. } => Some(status),
         _ => None,
     };
     MessageReport {
-        index: view.index,
+        index,
         span: snap_to_characters(input, msg.span),
-        kind: view.kind.id(),
-        label: label(view),
-        packet: view.kind.packet().map(|p| MessageKind::Request(p).id()),
-        direction: if msg.is_request() {
-            "request"
-        } else if msg.is_response() {
-            "response"
-        } else {
-            "unknown"
+        kind: class.kind.id(),
+        message_kind: class.kind,
+        packet: class.kind.packet().map(|p| MessageKind::Request(p).id()),
+        direction: match msg.start_line {
+            StartLine::Request { .. } => "request",
+            StartLine::Response { .. } => "response",
+            StartLine::Invalid => "unknown",
         },
-        start_line: lossy(msg.start_line_span.slice(input)),
+        has_packet_type: class.has_packet_type,
+        start_line: msg.start_line,
         start_line_span: msg.start_line_span,
-        method,
-        target,
-        version,
         status,
-        reason,
         status_text: status.and_then(codes::http_reason_phrase),
-        pair: view.pair,
+        pair: class.pair,
         session,
         headers,
         body: BodyReport {
             span: snap_to_characters(input, msg.body.span),
             length: msg.body.length,
-            announced,
+            announced: match msg.body.framing {
+                Framing::ContentLength(n) => Some(n),
+                _ => None,
+            },
             framing: match msg.body.framing {
                 Framing::None => "none",
                 Framing::ContentLength(_) => "content-length",
@@ -307,30 +306,4 @@ fn message_report(view: &MessageView, session: Option<String>, findings: Vec<usi
         counts,
         origin: None,
     }
-}
-
-fn label(view: &MessageView) -> String {
-    match view.kind {
-        MessageKind::Ack(t) if !view.has_packet_type => {
-            format!("HTTP response to {} (not an Ack)", t.wire_name())
-        }
-        kind => kind.label(),
-    }
-}
-
-/// Words for the few plain HTTP headers a BITS conversation leans on.
-fn describe_plain_header(name: &[u8], value: &[u8]) -> Option<String> {
-    if name.eq_ignore_ascii_case(b"Range") {
-        let spec = value.strip_prefix(b"bytes=")?;
-        let dash = spec.iter().position(|&b| b == b'-')?;
-        let first = http::parse_decimal(&spec[..dash])?;
-        return Some(match http::parse_decimal(&spec[dash + 1..]) {
-            Some(last) => format!("asks for bytes {first} to {last} ({} bytes)", last.saturating_sub(first) + 1),
-            None => format!("asks for bytes {first} to the end"),
-        });
-    }
-    if name.eq_ignore_ascii_case(b"X-Http-Method-Override") {
-        return Some(format!("the request is really {}", lossy(value)));
-    }
-    None
 }

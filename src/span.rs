@@ -83,32 +83,47 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Maps byte offsets to line/column in O(log lines) after one linear pass over the input.
-pub struct LineIndex<'a> {
-    input: &'a [u8],
-    line_starts: Vec<usize>,
+/// Line and column of a chosen set of offsets, found in one pass over the input: a report
+/// needs positions only where findings are, and an index of every line start would cost
+/// memory in proportion to the whole input.
+pub struct Positions {
+    /// Sorted, distinct offsets and their positions.
+    known: Vec<(usize, Position)>,
+    lines: usize,
 }
 
-impl<'a> LineIndex<'a> {
-    pub fn new(input: &'a [u8]) -> Self {
-        let mut line_starts = Vec::with_capacity(input.len() / 32 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', input).map(|i| i + 1));
-        LineIndex { input, line_starts }
+impl Positions {
+    pub fn of(input: &[u8], offsets: impl IntoIterator<Item = usize>) -> Positions {
+        let mut wanted: Vec<usize> = offsets.into_iter().map(|o| o.min(input.len())).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut known = Vec::with_capacity(wanted.len());
+        let mut newlines = memchr::memchr_iter(b'\n', input).peekable();
+        let (mut line, mut line_start) = (1, 0);
+        for offset in wanted {
+            while let Some(&lf) = newlines.peek() {
+                if lf >= offset {
+                    break;
+                }
+                newlines.next();
+                line += 1;
+                line_start = lf + 1;
+            }
+            known.push((offset, Position { line, column: count_chars(&input[line_start..offset]) + 1 }));
+        }
+        let lines = line + newlines.count();
+        Positions { known, lines }
     }
 
+    /// The position of an offset given to [`Positions::of`].
+    pub fn at(&self, offset: usize) -> Position {
+        let i = self.known.partition_point(|(o, _)| *o < offset).min(self.known.len().saturating_sub(1));
+        self.known[i].1
+    }
+
+    /// Lines in the input: one more than its line feeds.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
-    pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.input.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let line_start = self.line_starts[line];
-        Position { line: line + 1, column: count_chars(&self.input[line_start..offset]) + 1 }
+        self.lines
     }
 }
 
@@ -129,19 +144,22 @@ mod tests {
     #[test]
     fn positions_count_lines_from_one_and_characters_not_bytes() {
         let input = "ab\r\nçd\nx".as_bytes();
-        let index = LineIndex::new(input);
-        assert_eq!(index.position(0), Position { line: 1, column: 1 });
-        assert_eq!(index.position(4), Position { line: 2, column: 1 });
+        let index = Positions::of(input, [8, 0, 6, 4, 3]);
+        assert_eq!(index.at(0), Position { line: 1, column: 1 });
+        // The line feed itself is on the line it ends.
+        assert_eq!(index.at(3), Position { line: 1, column: 4 });
+        assert_eq!(index.at(4), Position { line: 2, column: 1 });
         // 'ç' is two bytes but one column.
-        assert_eq!(index.position(6), Position { line: 2, column: 2 });
-        assert_eq!(index.position(8), Position { line: 3, column: 1 });
+        assert_eq!(index.at(6), Position { line: 2, column: 2 });
+        assert_eq!(index.at(8), Position { line: 3, column: 1 });
         assert_eq!(index.line_count(), 3);
+        assert_eq!(Positions::of(input, []).line_count(), 3);
     }
 
     #[test]
     fn offsets_past_the_end_clamp_to_the_end() {
-        let index = LineIndex::new(b"abc");
-        assert_eq!(index.position(99), Position { line: 1, column: 4 });
+        let index = Positions::of(b"abc", [99]);
+        assert_eq!(index.at(99), Position { line: 1, column: 4 });
     }
 
     #[test]

@@ -311,7 +311,7 @@ impl PageReport {
                 pasted,
             },
             counts: report.counts.into(),
-            messages: report.messages.iter().map(|m| PageMessage::new(m, &index)).collect(),
+            messages: (0..report.messages.len()).map(|i| PageMessage::new(report.detail(i, text), &index)).collect(),
             sessions: report.sessions.iter().map(PageSession::from).collect(),
             findings: report.findings.iter().map(|f| PageFinding::new(f, &index)).collect(),
             capture: report.capture.as_ref().map(|c| PageCapture {
@@ -341,36 +341,36 @@ impl PageReport {
 }
 
 impl PageMessage {
-    fn new(m: &report::MessageReport, index: &TextIndex) -> PageMessage {
+    fn new(m: report::MessageDetail, index: &TextIndex) -> PageMessage {
         PageMessage {
             index: m.index,
             span: page_span(index, m.span),
             kind: m.kind,
-            label: m.label.clone(),
+            label: m.label,
             packet: m.packet,
             direction: m.direction,
-            start_line: m.start_line.clone(),
+            start_line: m.start_line,
             start_line_span: page_span(index, m.start_line_span),
-            method: m.method.clone(),
-            target: m.target.clone(),
-            version: m.version.clone(),
+            method: m.method,
+            target: m.target,
+            version: m.version,
             status: m.status,
-            reason: m.reason.clone(),
+            reason: m.reason,
             status_text: m.status_text,
             pair: m.pair,
-            session: m.session.clone(),
+            session: m.session.map(str::to_string),
             headers: m
                 .headers
-                .iter()
+                .into_iter()
                 .map(|h| PageHeader {
-                    name: h.name.clone(),
-                    value: h.value.clone(),
+                    name: h.name,
+                    value: h.value,
                     span: page_span(index, h.span),
                     name_span: page_span(index, h.name_span),
                     value_span: page_span(index, h.value_span),
                     known: h.known,
-                    decoded: h.decoded.clone(),
-                    problem: h.problem.clone(),
+                    decoded: h.decoded,
+                    problem: h.problem,
                 })
                 .collect(),
             body: PageBody {
@@ -380,7 +380,7 @@ impl PageMessage {
                 framing: m.body.framing,
                 truncated: m.body.truncated,
             },
-            findings: m.findings.clone(),
+            findings: m.findings.to_vec(),
             counts: m.counts.into(),
             origin: m.origin.map(|o| PageOrigin {
                 connection: o.connection,

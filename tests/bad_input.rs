@@ -60,7 +60,7 @@ fn invalid_utf8_and_nul_bytes_are_findings_and_the_rest_is_decoded() {
     let report = check(input);
     assert_eq!(report.messages.iter().map(|m| m.kind).collect::<Vec<_>>(), ["ping", "ack-ping"]);
     assert!(report.findings.iter().any(|f| f.rule == "http-header-value-invalid"));
-    assert!(report.messages[0].target.as_deref().unwrap().contains('\u{FFFD}'));
+    assert!(report.detail(0, input).target.unwrap().contains('\u{FFFD}'));
 }
 
 #[test]

@@ -213,7 +213,7 @@ fn a_session_across_two_connections_and_two_servers() {
     assert_eq!(r.counts.errors, 0, "{:?}", said(&r));
     assert_eq!(r.sessions.len(), 1, "{:?}", r.sessions);
     let in_session = |p: &str| matches!(p, "create-session" | "fragment" | "close-session");
-    assert!(r.messages.iter().filter(|m| m.packet.is_some_and(in_session)).all(|m| m.session.as_deref() == Some(ID)));
+    assert!(r.messages.iter().filter(|m| m.packet.is_some_and(in_session)).all(|m| r.session_id(m.index) == Some(ID)));
     let conns = &r.capture.expect("capture").connections;
     assert_eq!(conns[1].server, "10.0.0.3:80");
     assert_eq!(r.messages[2].origin.expect("origin").connection, 1);

@@ -99,7 +99,10 @@ fn multi_fragment_upload_done_right() {
         ]
     );
     assert_each_answer_paired(&report);
-    assert!(report.messages.iter().all(|m| m.session.as_deref() == Some(ID)), "every message belongs to the session");
+    assert!(
+        report.messages.iter().all(|m| report.session_id(m.index) == Some(ID)),
+        "every message belongs to the session"
+    );
 
     assert_eq!(report.sessions.len(), 1);
     let s = &report.sessions[0];
@@ -473,7 +476,7 @@ fn upload_reply_fetches_the_reply_then_closes() {
     assert_eq!(s.ended_by, Some("close-session"));
     // The GET and its answer belong to the session.
     for m in [10, 11] {
-        assert_eq!(report.messages[m].session.as_deref(), Some(ID), "#{m}");
+        assert_eq!(report.session_id(m), Some(ID), "#{m}");
     }
     // The relative reply URL is resolved against the upload URL's folder.
     assert!(the(&report, "session-reply-url-relative").summary.contains("/upload/BITS-Sessions/Replies/"));

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use args::{Command, Format};
-use bits_inspector::{explain, inspect, LineEndingCheck, Options};
+use bits_inspector::{explain, inspect_with_text, Inspection, LineEndingCheck, Options};
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args().skip(1)) {
@@ -60,26 +60,24 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
 
 fn check(out: &mut impl Write, files: &[String], format: Format, options: &Options) -> std::io::Result<ExitCode> {
     let mut unreadable = false;
-    let mut errors = false;
-    let mut reports = Vec::new();
+    let mut inputs = Vec::new();
     for file in files {
         let name = if file == "-" { "<stdin>" } else { file.as_str() };
         match read_input(file) {
-            Ok(bytes) => {
-                let report = inspect(&bytes, options);
-                errors |= report.has_errors();
-                reports.push((name.to_string(), report));
-            }
+            Ok(bytes) => inputs.push((name, bytes)),
             Err(message) => {
                 eprintln!("bits-inspector: {message}");
                 unreadable = true;
             }
         }
     }
+    let reports: Vec<(&str, Inspection)> =
+        inputs.iter().map(|(name, bytes)| (*name, inspect_with_text(bytes, options))).collect();
+    let errors = reports.iter().any(|(_, i)| i.report.has_errors());
     match format {
         Format::Text | Format::Markdown => {
-            for (name, report) in &reports {
-                output::report_text(out, name, report)?;
+            for (name, inspection) in &reports {
+                output::report_text(out, name, &inspection.report)?;
             }
         }
         Format::Json => output::reports_json(out, &reports)?,

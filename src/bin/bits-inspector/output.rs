@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 
 use bits_inspector::explain::{self, Explanation};
+use bits_inspector::report::ReportJson;
 use bits_inspector::rules::catalog::{CATALOG, NOT_CHECKS};
-use bits_inspector::Report;
+use bits_inspector::{Inspection, Report};
 
 use crate::args::Format;
 
@@ -12,8 +13,8 @@ use crate::args::Format;
 pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
     for f in &report.findings {
         let about = match (f.message, &f.header) {
-            (Some(m), Some(h)) => format!(" (message #{m} {}{}, {h})", report.messages[m].label, origin(report, m)),
-            (Some(m), None) => format!(" (message #{m} {}{})", report.messages[m].label, origin(report, m)),
+            (Some(m), Some(h)) => format!(" (message #{m} {}{}, {h})", report.messages[m].label(), origin(report, m)),
+            (Some(m), None) => format!(" (message #{m} {}{})", report.messages[m].label(), origin(report, m)),
             _ => String::new(),
         };
         writeln!(
@@ -26,7 +27,7 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
             f.summary
         )?;
     }
-    let kinds: Vec<String> = report.messages.iter().map(|m| format!("#{} {}", m.index, m.label)).collect();
+    let kinds: Vec<String> = report.messages.iter().map(|m| format!("#{} {}", m.index, m.label())).collect();
     if !kinds.is_empty() {
         writeln!(out, "{file}: messages: {}", kinds.join(", "))?;
     }
@@ -85,12 +86,12 @@ fn plural(n: usize) -> &'static str {
 struct Named<'a> {
     file: &'a str,
     #[serde(flatten)]
-    report: &'a Report,
+    report: ReportJson<'a>,
 }
 
 /// One input: its report object. Several: an array of reports, each with its `file`.
-pub fn reports_json(out: &mut impl Write, reports: &[(String, Report)]) -> io::Result<()> {
-    let named: Vec<Named> = reports.iter().map(|(file, report)| Named { file, report }).collect();
+pub fn reports_json(out: &mut impl Write, reports: &[(&str, Inspection)]) -> io::Result<()> {
+    let named: Vec<Named> = reports.iter().map(|(file, i)| Named { file, report: i.report.json(&i.text) }).collect();
     match named.as_slice() {
         [one] => serde_json::to_writer_pretty(&mut *out, one)?,
         many => serde_json::to_writer_pretty(&mut *out, many)?,

@@ -1,16 +1,28 @@
-//! The serialisable result of an inspection. Field names are a stable interface (JSON
-//! output, the web page): add fields, never rename them.
+//! The result of an inspection.
+//!
+//! Lean by design: a message's start line and headers are kept as spans into the text,
+//! and their strings and decoded words are made only when someone looks at that message
+//! ([`Report::detail`]), so inspecting a million messages does not build a million sets
+//! of strings nobody reads. [`Report::json`] is the serialisable form, whose field names
+//! are a stable interface (JSON output): add fields, never rename them.
+
+mod detail;
 
 use serde::Serialize;
 
+pub use detail::{HeaderDetail, MessageDetail, ReportJson};
+
+use crate::bits::headers::HeaderKey;
+use crate::bits::packet::MessageKind;
 use crate::finding::{Profile, Severity};
+use crate::http::StartLine;
 use crate::input::{Connection, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
 use crate::span::{Position, Span};
 use crate::spec::Source;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Report {
     pub tool: &'static str,
     pub version: &'static str,
@@ -39,6 +51,11 @@ pub struct CaptureSummary {
 impl Report {
     pub fn has_errors(&self) -> bool {
         self.counts.errors > 0
+    }
+
+    /// The id of the session a message belongs to.
+    pub fn session_id(&self, message: usize) -> Option<&str> {
+        self.messages[message].session.map(|s| self.sessions[s].id.as_str())
     }
 }
 
@@ -75,30 +92,31 @@ impl Counts {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One message as inspection left it: what it is, where, and its findings. Strings and
+/// decoded values come from [`Report::detail`].
+#[derive(Debug, Clone)]
 pub struct MessageReport {
     pub index: usize,
     pub span: Span,
     /// Stable machine name: `create-session`, `ack-fragment`, `notification`, ...
     pub kind: &'static str,
-    /// How a person names it: "Ack for Create-Session".
-    pub label: String,
+    /// What classification made of it; `kind` is its name.
+    pub message_kind: MessageKind,
     /// `create-session` ... for requests and Acks whose packet type is known.
     pub packet: Option<&'static str>,
     /// `request`, `response` or `unknown`.
     pub direction: &'static str,
-    pub start_line: String,
+    /// The message carries `BITS-Packet-Type` (a response without it is plain HTTP).
+    pub has_packet_type: bool,
+    pub start_line: StartLine,
     pub start_line_span: Span,
-    pub method: Option<String>,
-    pub target: Option<String>,
-    pub version: Option<String>,
     pub status: Option<u16>,
-    pub reason: Option<String>,
     /// The standard reason phrase of the status, in words.
     pub status_text: Option<&'static str>,
     /// The request this response answers, or the response answering this request.
     pub pair: Option<usize>,
-    pub session: Option<String>,
+    /// Index into `Report::sessions`.
+    pub session: Option<usize>,
     pub headers: Vec<HeaderReport>,
     pub body: BodyReport,
     /// Indices into `Report::findings`.
@@ -108,20 +126,40 @@ pub struct MessageReport {
     pub origin: Option<Origin>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+impl MessageReport {
+    /// How a person names it: "Ack for Create-Session".
+    pub fn label(&self) -> String {
+        match self.message_kind {
+            MessageKind::Ack(t) if !self.has_packet_type => format!("HTTP response to {} (not an Ack)", t.wire_name()),
+            kind => kind.label(),
+        }
+    }
+}
+
+/// One header line, as spans into the text.
+#[derive(Debug, Clone)]
 pub struct HeaderReport {
-    pub name: String,
-    pub value: String,
     /// The whole header line.
     pub span: Span,
     pub name_span: Span,
     pub value_span: Span,
-    /// The header table's name for it, when BITS gives rules for this header.
-    pub known: Option<&'static str>,
-    /// The value in words.
-    pub decoded: Option<String>,
-    /// Why the value does not follow its grammar.
-    pub problem: Option<String>,
+    /// Its entry in the header table, when BITS gives rules for this header.
+    pub key: Option<HeaderKey>,
+    /// The value joined from continuation lines (obsolete folding), which is not one span.
+    pub folded_value: Option<Box<[u8]>>,
+}
+
+impl HeaderReport {
+    pub fn name<'a>(&self, text: &'a [u8]) -> &'a [u8] {
+        self.name_span.slice(text)
+    }
+
+    pub fn value<'a>(&'a self, text: &'a [u8]) -> &'a [u8] {
+        match &self.folded_value {
+            Some(v) => v,
+            None => self.value_span.slice(text),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
