@@ -130,14 +130,37 @@ impl HeaderKey {
 }
 
 pub fn lookup(name: &[u8]) -> Option<HeaderKey> {
-    HEADERS.iter().position(|h| h.matches(name)).map(HeaderKey)
+    let bucket = names_by_length().get(name.len())?;
+    // Most names come spelled as the table spells them: a plain comparison settles those.
+    bucket.iter().find(|(spelling, _)| name == *spelling || name.eq_ignore_ascii_case(spelling)).map(|&(_, key)| key)
 }
 
-/// The key of a header named by the table's own spelling (the constants below) with an
-/// exact comparison, which rules call on every message; other spellings fall back to
-/// the case-insensitive lookup.
+/// The key of a header named by the table's own spelling (the constants below), which
+/// rules ask for many times a message.
 pub fn key_of(name: &str) -> Option<HeaderKey> {
-    HEADERS.iter().position(|h| h.name == name).map(HeaderKey).or_else(|| lookup(name.as_bytes()))
+    lookup(name.as_bytes())
+}
+
+type Spelling = (&'static [u8], HeaderKey);
+
+/// Every spelling in the table (names and aliases), bucketed by length: a header line is
+/// compared with the one or two spellings of its length instead of the whole table,
+/// since every header of every message is looked up.
+fn names_by_length() -> &'static [Vec<Spelling>] {
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<Spelling>>> = std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets: Vec<Vec<Spelling>> = Vec::new();
+        for (index, spec) in HEADERS.iter().enumerate() {
+            for spelling in std::iter::once(&spec.name).chain(spec.aliases) {
+                let len = spelling.len();
+                if buckets.len() <= len {
+                    buckets.resize_with(len + 1, Vec::new);
+                }
+                buckets[len].push((spelling.as_bytes(), HeaderKey(index)));
+            }
+        }
+        buckets
+    })
 }
 
 /// Room for one slot per table entry in fixed-size per-message arrays.
