@@ -17,6 +17,8 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step "tests (native)"
 cargo test --all-targets
 cargo test --doc
+# Hostile inputs up to 100 MB against the optimised build, with their growth factors.
+cargo test --release --test hostile -- --nocapture --test-threads=1
 step "build the wasm"
 scripts/build-wasm.sh
 step "wasm tests in headless Chromium"

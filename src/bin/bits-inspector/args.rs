@@ -13,6 +13,8 @@ Options for check:
   --format text|json    compiler-style lines (default) or the JSON report
   --profile NAME        default | win32 | mc-bup (how findings are graded)
   --pasted              the input is text pasted from a browser or editor: do not judge line endings
+  --stats               after the output, print to standard error per input: bytes, messages,
+                        inspection time, and the process's peak memory (Linux)
 
 Exit status of check: 0 no error found, 1 errors found, 2 an input could not be read.";
 
@@ -26,7 +28,7 @@ pub enum Format {
 
 #[derive(Debug)]
 pub enum Command {
-    Check { files: Vec<String>, format: Format, profile: Profile, pasted: bool },
+    Check { files: Vec<String>, format: Format, profile: Profile, pasted: bool, stats: bool },
     Explain { query: String, format: Format },
     Rules { format: Format },
     Help,
@@ -44,6 +46,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut format = Format::Text;
     let mut profile = Profile::Default;
     let mut pasted = false;
+    let mut stats = false;
     let mut positional = Vec::new();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -66,6 +69,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
                     Profile::parse(&name).ok_or(format!("unknown profile `{name}` (default, win32 or mc-bup)"))?;
             }
             "--pasted" => pasted = true,
+            "--stats" => stats = true,
             "-h" | "--help" => return Ok(Command::Help),
             "-" => positional.push(arg),
             f if f.starts_with('-') => return Err(format!("unknown option `{f}`")),
@@ -77,7 +81,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
             if positional.is_empty() {
                 positional.push("-".to_string());
             }
-            Ok(Command::Check { files: positional, format, profile, pasted })
+            Ok(Command::Check { files: positional, format, profile, pasted, stats })
         }
         "explain" => match positional.as_slice() {
             [query] => Ok(Command::Explain { query: query.clone(), format }),
@@ -98,9 +102,9 @@ mod tests {
     #[test]
     fn check_defaults_to_standard_input() {
         match parse_str("check").unwrap() {
-            Command::Check { files, format, profile, pasted } => {
+            Command::Check { files, format, profile, pasted, stats } => {
                 assert_eq!(files, vec!["-"]);
-                assert_eq!((format, profile, pasted), (Format::Text, Profile::Default, false));
+                assert_eq!((format, profile, pasted, stats), (Format::Text, Profile::Default, false, false));
             }
             other => panic!("{other:?}"),
         }

@@ -5,6 +5,7 @@ mod output;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use args::{Command, Format};
 use bits_inspector::{explain, inspect_with_text, Inspection, LineEndingCheck, Options};
@@ -29,12 +30,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Command::Check { files, format, profile, pasted } => {
+        Command::Check { files, format, profile, pasted, stats } => {
             let options = Options {
                 profile,
                 line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
             };
-            check(&mut stdout, &files, format, &options)
+            check(&mut stdout, &files, format, &options, stats)
         }
     };
     match result {
@@ -58,7 +59,13 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-fn check(out: &mut impl Write, files: &[String], format: Format, options: &Options) -> std::io::Result<ExitCode> {
+fn check(
+    out: &mut impl Write,
+    files: &[String],
+    format: Format,
+    options: &Options,
+    stats: bool,
+) -> std::io::Result<ExitCode> {
     let mut unreadable = false;
     let mut inputs = Vec::new();
     for file in files {
@@ -71,8 +78,16 @@ fn check(out: &mut impl Write, files: &[String], format: Format, options: &Optio
             }
         }
     }
-    let reports: Vec<(&str, Inspection)> =
-        inputs.iter().map(|(name, bytes)| (*name, inspect_with_text(bytes, options))).collect();
+    let mut timings = Vec::new();
+    let reports: Vec<(&str, Inspection)> = inputs
+        .iter()
+        .map(|(name, bytes)| {
+            let started = Instant::now();
+            let inspection = inspect_with_text(bytes, options);
+            timings.push(started.elapsed());
+            (*name, inspection)
+        })
+        .collect();
     let errors = reports.iter().any(|(_, i)| i.report.has_errors());
     match format {
         Format::Text | Format::Markdown => {
@@ -81,6 +96,12 @@ fn check(out: &mut impl Write, files: &[String], format: Format, options: &Optio
             }
         }
         Format::Json => output::reports_json(out, &reports)?,
+    }
+    out.flush()?;
+    if stats {
+        for (((name, inspection), time), (_, bytes)) in reports.iter().zip(&timings).zip(&inputs) {
+            eprintln!("{}", output::stats_line(name, bytes.len(), &inspection.report, *time));
+        }
     }
     Ok(if unreadable {
         ExitCode::from(2)
