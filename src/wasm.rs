@@ -42,6 +42,18 @@ pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsV
     to_js(&PageReport::new(&inspection.text, &inspection.report, pasted))
 }
 
+/// The same inspection as [`inspect`], returning only `[messages, errors, warnings, notes]`:
+/// measures the engine in the browser apart from the cost of handing a report to
+/// JavaScript (scripts/bench.sh compares it with the native build).
+#[wasm_bindgen]
+pub fn inspect_counts(input: &[u8], profile: &str) -> Result<Vec<u32>, JsValue> {
+    let profile = Profile::parse(profile)
+        .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
+    let report = crate::inspect(input, &Options { profile, line_endings: LineEndingCheck::Strict });
+    let c = report.counts;
+    Ok([report.messages.len(), c.errors, c.warnings, c.notes].map(|n| n as u32).to_vec())
+}
+
 /// Explains a rule id, a BITS header name or an HRESULT (hex, signed decimal or symbolic
 /// name); `null` when the query is none of them.
 #[wasm_bindgen]

@@ -42,6 +42,7 @@ struct Input {
 struct Counts {
     errors: usize,
     warnings: usize,
+    notes: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +182,17 @@ fn the_42_capture_has_no_error_and_every_message_kind() {
     assert_eq!(report.messages.len(), 12);
     assert_eq!(report.messages[5].kind, "notification");
     assert_eq!(report.sessions[0].id, "{C85B4E0A-9EB9-4114-BFA4-8A43B4710091}");
+}
+
+#[wasm_bindgen_test]
+fn counts_alone_agree_with_the_full_report() {
+    for (input, profile) in [(CAPTURE_42, "default"), (BROKEN_403, "default"), (CAPTURE_41, "mc-bup")] {
+        let report = inspect(input, profile, false);
+        let c = &report.counts;
+        let expected = [report.messages.len(), c.errors, c.warnings, c.notes].map(|n| n as u32).to_vec();
+        assert_eq!(wasm::inspect_counts(input, profile).unwrap(), expected);
+    }
+    assert!(wasm::inspect_counts(CAPTURE_41, "strict").is_err());
 }
 
 #[wasm_bindgen_test]
