@@ -89,7 +89,7 @@ struct Conversation {
     session_of: Vec<Option<usize>>,
     any_created: bool,
     /// The BITS request awaiting its Ack, per connection (C1 is per connection).
-    pending_request: HashMap<Option<usize>, usize>,
+    pending_request: PerConnection,
     restart_expected: Option<usize>,
     last_close_answer: Option<CloseAnswer>,
     host_ping_expected: Option<(usize, Vec<u8>)>,
@@ -159,16 +159,43 @@ fn value_span(view: &MessageView, name: &str) -> Span {
     view.header(name).map_or(view.msg.start_line_span, |hd| hd.value)
 }
 
+/// A message index per connection (`None`: pasted text, one conversation). Connections
+/// are numbered from 0, so a vector indexed by them beats hashing on every message.
+#[derive(Default)]
+struct PerConnection(Vec<Option<usize>>);
+
+impl PerConnection {
+    fn slot(connection: Option<usize>) -> usize {
+        connection.map_or(0, |c| c + 1)
+    }
+
+    fn get(&self, connection: Option<usize>) -> Option<usize> {
+        self.0.get(Self::slot(connection)).copied().flatten()
+    }
+
+    fn take(&mut self, connection: Option<usize>) -> Option<usize> {
+        self.0.get_mut(Self::slot(connection)).and_then(Option::take)
+    }
+
+    fn replace(&mut self, connection: Option<usize>, message: usize) -> Option<usize> {
+        let slot = Self::slot(connection);
+        if self.0.len() <= slot {
+            self.0.resize(slot + 1, None);
+        }
+        self.0[slot].replace(message)
+    }
+}
+
 impl Conversation {
     fn clear_pending(&mut self, view: &MessageView) {
-        if view.pair.is_some() && self.pending_request.get(&view.connection).copied() == view.pair {
-            self.pending_request.remove(&view.connection);
+        if view.pair.is_some() && self.pending_request.get(view.connection) == view.pair {
+            self.pending_request.take(view.connection);
         }
     }
 
     /// C1: one outstanding request at a time.
     fn note_request_order(&mut self, view: &MessageView, out: &mut Vec<RawFinding>) {
-        if let Some(previous) = self.pending_request.insert(view.connection, view.index) {
+        if let Some(previous) = self.pending_request.replace(view.connection, view.index) {
             out.push(at(
                 view,
                 Rule::SessionRequestNotAcked,
@@ -236,7 +263,7 @@ impl Conversation {
     }
 
     fn request(&mut self, views: &[MessageView], view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
-        let unanswered = self.pending_request.get(&view.connection).copied();
+        let unanswered = self.pending_request.get(view.connection);
         self.note_request_order(view, out);
         self.check_restart(views, view, t, out);
         self.check_resend(view, t, out);

@@ -2,8 +2,10 @@
 //! companions, repetitions and value grammars. Nothing here names a particular header.
 
 use crate::bits::classify::MessageView;
-use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Scope, When, CONTENT_LENGTH, HEADERS};
-use crate::bits::packet::MessageKind;
+use std::sync::OnceLock;
+
+use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Presence, Scope, When, CONTENT_LENGTH, HEADERS};
+use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::finding::{Profile, RawFinding};
 use crate::rules::catalog::Rule;
@@ -13,8 +15,8 @@ use crate::span::Span;
 pub const MAX_HEADER_VALUE: usize = 4096;
 
 pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
-    for (slot, spec) in HEADERS.iter().enumerate() {
-        check_header(view, HeaderKey(slot), spec, out);
+    for (key, presence) in entries_in_scope(view) {
+        check_header(view, *key, key.spec(), presence, out);
     }
     if view.kind.is_bits() {
         for header in &view.msg.headers {
@@ -35,12 +37,70 @@ pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
     }
 }
 
-/// Whether a table scope covers this message.
-pub fn scope_applies(scope: Scope, view: &MessageView) -> bool {
+/// A table header and those of its presence entries whose scope covers a class of message.
+type ScopedEntries = (HeaderKey, Vec<&'static Presence>);
+
+/// The table's headers whose presence entries cover messages of this view's class, with
+/// those entries. Scopes depend only on the kind of message, so the table is sorted out
+/// once per kind rather than for every message.
+fn entries_in_scope(view: &MessageView) -> &'static [ScopedEntries] {
+    static BY_CLASS: OnceLock<Vec<Vec<ScopedEntries>>> = OnceLock::new();
+    let classes = BY_CLASS.get_or_init(|| {
+        (0..CLASSES)
+            .map(|class| {
+                let (kind, ack) = class_example(class);
+                HEADERS
+                    .iter()
+                    .enumerate()
+                    .map(|(slot, spec)| {
+                        let entries = spec.presence.iter().filter(|e| scope_covers(e.scope, kind, ack)).collect();
+                        (HeaderKey(slot), entries)
+                    })
+                    .filter(|(_, entries): &(HeaderKey, Vec<&Presence>)| !entries.is_empty())
+                    .collect()
+            })
+            .collect()
+    });
     // A response without BITS-Packet-Type is plain HTTP (an auth challenge, a proxy error):
     // the Ack rules do not apply to it.
     let ack = view.kind.is_ack() && view.has_packet_type;
-    match (scope, view.kind) {
+    class_of(view.kind, ack).map_or(&[], |class| &classes[class])
+}
+
+/// Kinds of message as scopes tell them apart: the five requests, a request of unknown
+/// type, the five Acks, an Ack of unknown type, the notification and its response.
+const CLASSES: usize = 14;
+
+fn class_of(kind: MessageKind, ack: bool) -> Option<usize> {
+    match kind {
+        MessageKind::Request(t) => Some(t as usize),
+        MessageKind::UnknownRequest => Some(5),
+        MessageKind::Ack(t) | MessageKind::UnknownAck(Some(t)) if ack => Some(6 + t as usize),
+        MessageKind::UnknownAck(None) if ack => Some(11),
+        MessageKind::Notification => Some(12),
+        MessageKind::NotificationResponse => Some(13),
+        _ => None,
+    }
+}
+
+fn class_example(class: usize) -> (MessageKind, bool) {
+    match class {
+        0..=4 => (MessageKind::Request(PacketType::ALL[class]), false),
+        5 => (MessageKind::UnknownRequest, false),
+        6..=10 => (MessageKind::Ack(PacketType::ALL[class - 6]), true),
+        11 => (MessageKind::UnknownAck(None), true),
+        12 => (MessageKind::Notification, false),
+        _ => (MessageKind::NotificationResponse, false),
+    }
+}
+
+/// Whether a table scope covers this message.
+pub fn scope_applies(scope: Scope, view: &MessageView) -> bool {
+    scope_covers(scope, view.kind, view.kind.is_ack() && view.has_packet_type)
+}
+
+fn scope_covers(scope: Scope, kind: MessageKind, ack: bool) -> bool {
+    match (scope, kind) {
         (Scope::Request(t), MessageKind::Request(k)) => t == k,
         (Scope::AnyRequest, k) => k.is_bits_request(),
         (Scope::Ack(t), MessageKind::Ack(k) | MessageKind::UnknownAck(Some(k))) => ack && t == k,
@@ -63,14 +123,17 @@ fn when_applies(when: When, view: &MessageView) -> bool {
     }
 }
 
-fn check_header(view: &MessageView, key: HeaderKey, spec: &'static HeaderSpec, out: &mut Vec<RawFinding>) {
-    let in_scope = spec.presence.iter().any(|e| scope_applies(e.scope, view));
-    if !in_scope {
-        return;
-    }
+/// `presence`: the header's entries whose scope covers this message (never empty).
+fn check_header(
+    view: &MessageView,
+    key: HeaderKey,
+    spec: &'static HeaderSpec,
+    presence: &[&'static Presence],
+    out: &mut Vec<RawFinding>,
+) {
     let first = view.first_header(key);
     let mut forbidden_here = false;
-    for entry in spec.presence.iter().filter(|e| scope_applies(e.scope, view) && when_applies(e.when, view)) {
+    for entry in presence.iter().filter(|e| when_applies(e.when, view)) {
         let Some(rule) = entry.rule else { continue };
         match (entry.need, first) {
             (Need::Required, None) => out.push(finding(
