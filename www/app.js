@@ -5,14 +5,17 @@
 // The engine runs in a Web Worker (worker.js), never on this thread: the page reads a file
 // with a progress bar, hands the bytes over (transferred, not copied), stays responsive
 // while the worker inspects, and can cancel by terminating the worker and starting afresh.
+// The report stays in the worker too: the page draws from a summary and asks for the rows,
+// findings and raw text it shows (modules/remote-report.js).
 
 import { h, clear, plural } from './modules/dom.js';
 import { RawView } from './modules/raw.js';
 import { VirtualList } from './modules/virtual.js';
 import {
   renderVerdict, renderVerdictMessage, renderFindings, renderSequence, renderSessions, renderMessages,
-  renderExplanation, renderCapture, findingsMarkdown, spanWords, messageName,
+  renderExplanation, renderCapture, spanWords, messageName,
 } from './modules/render.js';
+import { RemoteReport } from './modules/remote-report.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
 
@@ -29,6 +32,9 @@ export const EXAMPLES = [
 const MAX_FILE = 1024 * 1024 * 1024;
 const OPEN_CARDS_UP_TO = 40; // larger captures start with the message cards closed
 const PASTE_BOX_UP_TO = 2 * 1024 * 1024; // larger files are not copied into the paste box
+// Larger pastes are not kept in the paste box: a text box lays out all of its text, on the
+// main thread, at every change (about half a second for 200 KB on a slow machine).
+const KEEP_PASTE_IN_BOX_UP_TO = 64 * 1024;
 const SHOW_PROGRESS_AFTER = 250; // ms of inspection before the progress bar appears
 
 /** An inspection stopped by the user (or replaced by a newer one). */
@@ -56,17 +62,17 @@ const state = {
   ready: false,
   /** 'paste': the text box is the input. 'file': `bytes` are, checked strictly. */
   source: 'paste',
+  /** A paste too large for the paste box (see takeLargePaste), or null: the box is the input. */
+  pasted: null,
   bytes: new Uint8Array(0),
   origin: '', // words for where file bytes came from
-  report: null,
-  text: '',
+  report: null, // a RemoteReport
   cards: new Map(),
   headerHelp: new Map(),
   selectedRow: null,
   hoveredRow: null,
   renders: 0,
   open: new Set(), // message cards the user opened (kept when a virtualised row is drawn again)
-  rowOf: new Map(),
   busyBytes: 0, // size of the input with the worker, 0 when idle
   rerun: false,
   size: 0,
@@ -103,13 +109,7 @@ class Engine {
         }
         const job = this.pending.get(d.id);
         if (!job) return;
-        if (d.messages) {
-          // A part of a large report (see worker.js): kept until the answer comes.
-          job.messages = job.messages ? job.messages.concat(d.messages) : d.messages;
-          return;
-        }
         this.pending.delete(d.id);
-        if (job.messages && d.report) d.report.messages = job.messages;
         job.resolve(d);
       });
       this.worker.addEventListener('error', (e) => {
@@ -122,7 +122,7 @@ class Engine {
     this.loaded.catch(() => {});
   }
 
-  /** Whether an inspection is running (a look-up or a fetch of text does not count). */
+  /** Whether an inspection is running (a look-up or a fetch of part of a report does not count). */
   get busy() {
     for (const job of this.pending.values()) if (job.inspection) return true;
     return false;
@@ -131,7 +131,7 @@ class Engine {
   request(message, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, inspection: 'bytes' in message });
+      this.pending.set(id, { resolve, reject, inspection: 'bytes' in message || 'text' in message });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
@@ -187,8 +187,12 @@ function ownBuffer(bytes) {
 async function run() {
   if (!state.ready) return;
   const pasted = state.source === 'paste';
-  let bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
-  if (bytes.length === 0 || (!pasted && bytes.buffer.byteLength === 0)) {
+  // Pasted text goes to the worker as a string (a copy of a string is cheap), which encodes
+  // it there: encoding megabytes here would hold up the page.
+  const text = pasted ? state.pasted ?? ui.input.value : null;
+  let bytes = pasted ? null : state.bytes;
+  const size = pasted ? text.length : bytes.length;
+  if (size === 0 || (!pasted && bytes.buffer.byteLength === 0)) {
     if (!pasted && state.busyBytes) {
       state.rerun = true; // the bytes are with the worker: run again when they come back
       return;
@@ -200,16 +204,20 @@ async function run() {
   const mine = ++generation;
   // A large job still running is dropped at once; a small one finishes (typing is debounced).
   if (engine.busy && state.busyBytes > 1_000_000) engine.restart();
-  bytes = ownBuffer(bytes);
-  if (!pasted) state.bytes = new Uint8Array(0);
-  state.busyBytes = bytes.length;
+  if (!pasted) {
+    bytes = ownBuffer(bytes);
+    state.bytes = new Uint8Array(0);
+  }
+  state.busyBytes = size;
   const t0 = performance.now();
   root.dataset.busy = '';
   clearTimeout(progressTimer);
-  progressTimer = setTimeout(() => showProgress(`Inspecting ${sizeWords(bytes.length)} in the background…`, null), bytes.length > 4_000_000 ? 0 : SHOW_PROGRESS_AFTER);
+  progressTimer = setTimeout(() => showProgress(`Inspecting ${sizeWords(size)} in the background…`, null), size > 4_000_000 ? 0 : SHOW_PROGRESS_AFTER);
   let answer;
   try {
-    answer = await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted }, [bytes.buffer]);
+    answer = pasted
+      ? await engine.request({ text, profile: ui.profile.value, pasted })
+      : await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted, textUpTo: PASTE_BOX_UP_TO }, [bytes.buffer]);
   } catch (e) {
     if (mine !== generation && !(e instanceof Cancelled)) return;
     finishJob(mine);
@@ -228,14 +236,12 @@ async function run() {
     return;
   }
   const t1 = performance.now();
-  const { report } = answer;
-  // A large text stays in the worker: the page fetches the pieces it shows.
-  const text = answer.text ?? keptText(answer.id, answer.textLength);
-  if (answer.textLength !== report.input.length) {
-    console.warn(`bits-inspector: decoded text has ${answer.textLength} UTF-16 units, the engine counted ${report.input.length}`);
-  }
-  if (!pasted) fillPasteBox(report, text);
-  const phases = await render(report, text, pasted ? 'pasted' : state.origin, () => mine !== generation);
+  const report = new RemoteReport(answer.summary, (query) => engine.request({ query, of: answer.id }).then((a) => {
+    if (!a.ok) throw new Error(a.error);
+    return a.result;
+  }));
+  if (!pasted) fillPasteBox(report, answer.text);
+  const phases = await render(report, pasted ? 'pasted' : state.origin, () => mine !== generation);
   if (!phases) return; // cancelled, or a newer input came, while drawing
   const t2 = performance.now();
   state.renders += 1;
@@ -246,26 +252,15 @@ async function run() {
   }
   document.dispatchEvent(new CustomEvent('bits:rendered', {
     detail: {
-      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: Object.values(phases).reduce((a, b) => a + b, 0), drawMs: t2 - t1, decodeMs: answer.decodeMs, wasmBytes: answer.wasmBytes,
-      phases, messages: report.messages.length, findings: report.findings.length,
+      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: Object.values(phases).reduce((a, b) => a + b, 0), drawMs: t2 - t1, decodeMs: answer.decodeMs, storeMs: answer.storeMs, wasmBytes: answer.wasmBytes,
+      phases, messages: report.messageCount, findings: report.findingCount,
     },
   }));
 }
 
-/** The text of inspection `id`, kept by the worker: its length, and pieces of it on request. */
-function keptText(id, length) {
-  return {
-    length,
-    /** Resolves to the strings of `spans` ([[start, end], …]), or null when no longer kept. */
-    slices: (spans) => engine.request({ slices: spans, of: id }).then((a) => a.strings),
-  };
-}
-
-/** The text from `start` to `end` of the shown report's text, wherever it is. */
+/** Pieces ([[start, end], …]) of the shown report's text, which the worker keeps. */
 async function textSlices(spans) {
-  const text = state.text;
-  if (typeof text === 'string') return spans.map(([start, end]) => text.slice(start, end));
-  const strings = await text.slices(spans);
+  const strings = state.report ? await state.report.slices(spans) : null;
   if (!strings) throw new Error('the text is no longer there');
   return strings;
 }
@@ -284,7 +279,7 @@ function fillPasteBox(report, text) {
   state.filled = true;
   const format = report.input.format ?? 'text';
   state.format = format;
-  ui.input.value = format === 'text' && report.input.bytes <= PASTE_BOX_UP_TO && typeof text === 'string' ? text : '';
+  ui.input.value = format === 'text' && report.input.bytes <= PASTE_BOX_UP_TO && typeof text === 'string' ? text : ''; // the worker sends the text only then
   updateNote();
 }
 
@@ -321,23 +316,26 @@ function cancel() {
 /** Gives the page a turn: the rest runs in a task of its own. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Past this many messages (or with the text kept by the worker) a report is drawn in several tasks. */
-const DRAW_IN_TASKS_OVER = 400;
+/**
+ * Past this many entries in the conversation card (or messages) a report is drawn in
+ * several tasks, so layout and paint come between them rather than after one long task.
+ */
+const DRAW_IN_TASKS_OVER = 600;
 
 /**
  * Draws `report`. A large one is drawn a part per task, so the page keeps answering; then
  * `stale()` is asked after each pause, and the drawing stops (resolving to null) when true.
  * Resolves to the time each part took.
  */
-async function render(report, text, source, stale = () => false) {
-  const inTasks = report.messages.length > DRAW_IN_TASKS_OVER || typeof text !== 'string';
+async function render(report, source, stale = () => false) {
+  const entries = report.sequence.length + report.sessions.reduce((n, s) => n + s.fragments.length, 0);
+  const inTasks = entries > DRAW_IN_TASKS_OVER || report.messageCount > DRAW_IN_TASKS_OVER;
   const pause = async () => {
     if (!inTasks) return false;
     await nextTask();
     return stale();
   };
   state.report = report;
-  state.text = text;
   state.selectedRow = null;
   state.hoveredRow = null;
   state.open = new Set();
@@ -350,13 +348,13 @@ async function render(report, text, source, stale = () => false) {
   };
   renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
   ui.copyFindings.disabled = false;
-  ui.findingsCard.hidden = report.findings.length === 0;
-  const small = report.messages.length <= OPEN_CARDS_UP_TO && report.findings.length <= 200;
+  ui.findingsCard.hidden = report.findingCount === 0;
+  const small = report.messageCount <= OPEN_CARDS_UP_TO && report.findingCount <= 200;
   if (small) delete root.dataset.large;
   else root.dataset.large = '';
-  const ctx = context(report.messages.length <= OPEN_CARDS_UP_TO);
+  const ctx = context(report.messageCount <= OPEN_CARDS_UP_TO);
   renderCapture(ui.capture, report);
-  if (report.input.format === 'text' && state.source === 'file' && report.messages.every((m) => m.direction === 'unknown')) {
+  if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
     ui.capture.hidden = false;
     clear(ui.capture);
     ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
@@ -368,12 +366,12 @@ async function render(report, text, source, stale = () => false) {
     ui.conversationCard.hidden = true;
     ui.messagesCard.hidden = true;
   }
-  state.findingsOrder = renderFindings(findingsList, report, ctx);
+  renderFindings(findingsList, report, ctx);
   lap('findings');
   if (await pause()) return null;
   t = performance.now();
   renderSequence(ui.conversation, report, ctx);
-  ui.conversationCard.hidden = report.messages.length === 0;
+  ui.conversationCard.hidden = report.messageCount === 0;
   lap('sequence');
   if (await pause()) return null;
   t = performance.now();
@@ -381,14 +379,12 @@ async function render(report, text, source, stale = () => false) {
   lap('sessions');
   if (await pause()) return null;
   t = performance.now();
-  ui.messagesCard.hidden = report.messages.length === 0;
-  const drawn = renderMessages(messagesList, report, ctx);
-  state.cards = drawn.cards;
-  state.rowOf = drawn.rowOf;
+  ui.messagesCard.hidden = report.messageCount === 0;
+  state.cards = renderMessages(messagesList, report, ctx);
   lap('messages');
   if (await pause()) return null;
   t = performance.now();
-  raw.setContent(text, report);
+  raw.setContent(report.raw, (start, end) => report.around(start, end));
   lap('raw');
   ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
   return phases;
@@ -396,7 +392,6 @@ async function render(report, text, source, stale = () => false) {
 
 function clearResults() {
   state.report = null;
-  state.text = '';
   ui.copyFindings.disabled = true;
   ui.findingsCard.hidden = true;
   ui.conversationCard.hidden = true;
@@ -405,7 +400,7 @@ function clearResults() {
   findingsList.set(0, () => null);
   messagesList.set(0, () => null);
   clear(ui.conversation);
-  raw.setContent('', null);
+  raw.setContent(null);
 }
 
 function showEmpty() {
@@ -444,19 +439,20 @@ function locate(span, row, what) {
   ui.hlStatus.textContent = `Showing ${what}: ${spanWords(span)}.`;
 }
 
-function locateFinding(i) {
+/** Lights up finding `f` (as the worker sent it) and selects the decoded row it is on. */
+async function locateFinding(f) {
   const report = state.report;
-  const f = report.findings[i];
   raw.highlight(f.span);
+  ui.hlStatus.textContent = `Showing ${f.rule}: ${spanWords(f.span)}.`;
   let row = null;
   if (f.message != null) {
-    const m = report.messages[f.message];
-    openCard(m.index);
+    const m = await report.message(f.message);
+    if (!m || report !== state.report) return;
+    await openCard(m.index);
     const j = m.headers.findIndex((hd) => f.header && hd.name.toLowerCase() === f.header.toLowerCase() && hd.span.start <= f.span.start && f.span.start <= hd.span.end);
     row = j >= 0 ? `m${m.index}-h${j}` : f.span.start >= m.start_line_span.start && f.span.end <= m.start_line_span.end ? `m${m.index}-sl` : null;
   }
-  selectRow(row);
-  ui.hlStatus.textContent = `Showing ${f.rule}: ${spanWords(f.span)}.`;
+  if (report === state.report) selectRow(row);
 }
 
 function selectRow(row) {
@@ -472,13 +468,19 @@ function hoverRow(row) {
   if (row) $(`row-${row}`)?.classList.add('hovered');
 }
 
-/** Opens the card of message `index`, drawing its row of the list first if it is not drawn. */
-function openCard(index) {
-  const row = state.rowOf?.get(index);
-  if (row == null) return null;
+/**
+ * Opens the card of message `index`, drawing its row of the list first if it is not drawn
+ * (its data may have to come from the worker). Resolves to the card, or null.
+ */
+async function openCard(index) {
+  const report = state.report;
+  const m = await report?.message(index);
+  if (!m || report !== state.report) return null;
+  await messagesList.ready(m.row);
+  if (report !== state.report) return null;
   let card = state.cards.get(index);
   if (!card || !card.details.isConnected) {
-    messagesList.ensure(row);
+    messagesList.ensure(m.row);
     card = state.cards.get(index);
   }
   if (!card) return null;
@@ -488,13 +490,16 @@ function openCard(index) {
   return card.details;
 }
 
-function gotoMessage(index) {
-  const row = state.rowOf?.get(index);
-  if (row != null && messagesList.virtual) messagesList.scrollTo(row);
-  const details = openCard(index);
+async function gotoMessage(index) {
+  const report = state.report;
+  const m = await report?.message(index);
+  if (!m || report !== state.report) return;
+  await messagesList.ready(m.row);
+  if (report !== state.report) return;
+  if (messagesList.virtual) messagesList.scrollTo(m.row);
+  const details = await openCard(index);
   if (!details) return;
-  const m = state.report?.messages[index];
-  if (m) raw.reveal(m.span.start);
+  raw.reveal(m.span.start);
   details.scrollIntoView({ block: 'start' });
   details.querySelector('summary').focus();
 }
@@ -518,6 +523,22 @@ async function copy(text, what, statusEl = ui.copyStatus) {
     statusEl.classList.add('error');
     return false;
   }
+}
+
+/** The findings as Markdown, which the worker writes (it holds every finding). */
+async function copyFindings() {
+  const report = state.report;
+  if (!report) return;
+  let markdown;
+  try {
+    markdown = await report.markdown();
+    if (markdown == null) throw new Error('the report is no longer there');
+  } catch (e) {
+    ui.copyStatus.textContent = `Could not copy the findings: ${e.message}.`;
+    ui.copyStatus.classList.add('error');
+    return;
+  }
+  copy(markdown, 'the findings as Markdown');
 }
 
 async function copyMessage(m) {
@@ -549,6 +570,7 @@ function schedule() {
 function loadBytes(bytes, origin, { pasted = false } = {}) {
   clearTimeout(timer);
   state.source = pasted ? 'paste' : 'file';
+  state.pasted = null;
   state.bytes = bytes;
   state.size = bytes.length;
   state.origin = origin;
@@ -565,7 +587,9 @@ function loadBytes(bytes, origin, { pasted = false } = {}) {
 }
 
 function updateNote() {
-  if (state.source === 'paste') {
+  if (state.source === 'paste' && state.pasted != null) {
+    ui.note.textContent = `Pasted ${plural(state.pasted.length, 'character')}: too large to keep in the paste box (a text box that size slows the page down), so it is not shown there; the raw view shows it. Line endings are not checked. Type or paste in the box to start afresh.`;
+  } else if (state.source === 'paste') {
     ui.note.textContent = 'Pasted text: a browser text box turns CRLF into LF, so line endings are not checked. Open the capture as a file (or drop it on the page) to have them checked strictly.';
   } else {
     const from = `${state.origin[0].toUpperCase()}${state.origin.slice(1)}, ${plural(state.size ?? state.bytes.length, 'byte')}`;
@@ -651,8 +675,15 @@ function buildExamples() {
 }
 
 function wireInput() {
+  ui.input.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= KEEP_PASTE_IN_BOX_UP_TO) return; // the box takes it, undo and all
+    e.preventDefault();
+    takeLargePaste(text);
+  });
   ui.input.addEventListener('input', (e) => {
     state.source = 'paste';
+    state.pasted = null;
     if (isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
     updateNote();
     // A paste or a drop of text is one action: show it at once. Typing waits for a pause.
@@ -704,7 +735,7 @@ function wireInput() {
   // Share and copy.
   ui.share.addEventListener('click', share);
   ui.copyShare.addEventListener('click', () => copy(ui.shareUrl.value, 'the share link', ui.shareStatus));
-  ui.copyFindings.addEventListener('click', () => state.report && copy(findingsMarkdown(state.report), 'the findings as Markdown'));
+  ui.copyFindings.addEventListener('click', copyFindings);
   window.addEventListener('hashchange', () => isShareHash(location.hash) && restoreFromHash());
 
   // Lookup.
@@ -727,6 +758,21 @@ function wireInput() {
       }
     }
   });
+}
+
+/**
+ * A large paste is kept here, not in the paste box: a text box holding megabytes takes
+ * seconds to lay out and paint, on the page's main thread, and again at every change.
+ */
+function takeLargePaste(text) {
+  clearTimeout(timer);
+  state.source = 'paste';
+  state.pasted = text;
+  ui.input.value = '';
+  if (isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  updateNote();
+  // In a task of its own: reading the clipboard's megabytes was this one's share.
+  timer = setTimeout(run, 0);
 }
 
 async function lookup(query) {
@@ -753,7 +799,7 @@ function closeLookup() {
 
 async function share() {
   const pasted = state.source === 'paste';
-  const bytes = pasted ? encoder.encode(ui.input.value) : state.bytes;
+  const bytes = pasted ? encoder.encode(state.pasted ?? ui.input.value) : state.bytes;
   ui.shareStatus.classList.remove('error');
   if (!pasted && state.busyBytes) {
     ui.shareStatus.textContent = 'Still inspecting: try again when the report is shown.';

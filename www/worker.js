@@ -1,30 +1,29 @@
 // The inspection worker: the wasm engine runs here, never on the page's main thread, so a
 // large capture cannot freeze the page, and the page can stop it (it terminates this
-// worker and starts a fresh one).
+// worker and starts a fresh one). The report stays here too (modules/report-store.js):
+// the page gets a summary and asks for the parts it shows.
 //
 // Protocol (one request at a time, answered in order):
-//   page → worker  { id, bytes: ArrayBuffer (transferred), profile, pasted }
-//   worker → page  { id, ok: true, report, text, textLength, bytes: ArrayBuffer (transferred back), inspectMs, decodeMs, wasmBytes }
-//                  (`text` is null past KEEP_TEXT_OVER characters: the worker keeps it, and the
-//                  page asks for the pieces it shows, so no huge string crosses to the page)
-//                  { id, ok: false, error, bytes }
 //   worker → page  { ready: true, version, rules, headers } once the engine is loaded, or { ready: false, error }
-//                  preceded, for a report of many messages, by { id, messages: […] } parts
-//                  in order (the answer's report.messages is then empty): each part is
-//                  read by the page in a task of its own, so no one task reads them all
+//   page → worker  { id, bytes: ArrayBuffer (transferred), profile, pasted, textUpTo }
+//                  or { id, text: string, profile, pasted } (pasted text, encoded here)
+//   worker → page  { id, ok: true, summary, text, bytes: ArrayBuffer (transferred back) or undefined, inspectMs, decodeMs, storeMs, wasmBytes }
+//                  (`text` is the decoded input when it is text of at most `textUpTo` bytes, else null)
+//                  { id, ok: false, error, bytes }
+//   page → worker  { id, of: inspection id, query }  →  { id, ok: true, result }
+//                  query: { rows: [from, to] } | { findings: [from, to] } | { message: i }
+//                         | { around: [start, end] } | { slices: [[start, end], …] } | { markdown: true }
+//                  (see ReportStore.answer); result is null when inspection `of` is no longer the kept one
 //   page → worker  { id, explain: query }  →  { id, ok: true, explanation }
-//   page → worker  { id, slices: [[start, end], …], of: inspection id }
-//                  →  { id, ok: true, strings: [string, …] } (UTF-16 spans of the kept text),
-//                     or strings: null when the text of inspection `of` is no longer kept
+
+import { ReportStore } from './modules/report-store.js';
+import { WARM_UP } from './modules/warm-up.js';
 
 let engine = null;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
-/** Texts longer than this stay here; the page's raw view shows one message at a time past it. */
-const KEEP_TEXT_OVER = 2_000_000;
-/** Messages per part of a report sent in parts. */
-const MESSAGES_PER_PART = 256;
-/** The text of the last inspection: { id, text }. */
-let kept = { id: null, text: '' };
+const encoder = new TextEncoder();
+/** The report of the last inspection: { id, store }. */
+let kept = { id: null, store: null };
 
 const loading = (async () => {
   try {
@@ -32,6 +31,10 @@ const loading = (async () => {
     const exports = await module.default();
     engine = { module, memory: exports.memory };
     postMessage({ ready: true, version: module.version(), rules: module.rules(), headers: module.headers() });
+    // The first call of each engine function runs unoptimised code (compiled lazily, then
+    // tiered up): spend that here, before anyone waits for it, not on the first paste.
+    const bytes = new TextEncoder().encode(WARM_UP);
+    for (let i = 0; i < 3; i++) module.inspect(bytes, 'default', i === 0);
   } catch (e) {
     postMessage({ ready: false, error: e && e.message ? e.message : String(e) });
   }
@@ -48,15 +51,19 @@ self.addEventListener('message', async (event) => {
     postMessage({ id: request.id, ok: true, explanation: engine.module.explain(request.explain) });
     return;
   }
-  if (request.slices) {
-    const text = kept.id === request.of ? kept.text : null;
-    const strings = text == null ? null : request.slices.map(([start, end]) => text.slice(start, end));
-    postMessage({ id: request.id, ok: true, strings });
+  if (request.query) {
+    try {
+      const result = kept.id === request.of ? kept.store.answer(request.query) : null;
+      postMessage({ id: request.id, ok: true, result });
+    } catch (e) {
+      postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e) });
+    }
     return;
   }
-  kept = { id: null, text: '' };
-  const bytes = new Uint8Array(request.bytes);
+  kept = { id: null, store: null };
+  const back = request.bytes ? [request.bytes] : [];
   try {
+    const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(request.text);
     const t0 = performance.now();
     const report = engine.module.inspect(bytes, request.profile, request.pasted);
     const t1 = performance.now();
@@ -64,18 +71,18 @@ self.addEventListener('message', async (event) => {
     // spans point into the input itself, decoded here so the page never has to.
     const text = report.transcript ?? decoder.decode(bytes);
     delete report.transcript;
-    const t2 = performance.now();
-    const wasmBytes = engine.memory ? engine.memory.buffer.byteLength : 0;
-    const keep = text.length > KEEP_TEXT_OVER;
-    if (keep) kept = { id: request.id, text };
-    if (report.messages.length > MESSAGES_PER_PART) {
-      for (let i = 0; i < report.messages.length; i += MESSAGES_PER_PART) {
-        postMessage({ id: request.id, messages: report.messages.slice(i, i + MESSAGES_PER_PART) });
-      }
-      report.messages = [];
+    if (text.length !== report.input.length) {
+      console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
     }
-    postMessage({ id: request.id, ok: true, report, text: keep ? null : text, textLength: text.length, bytes: request.bytes, inspectMs: t1 - t0, decodeMs: t2 - t1, wasmBytes }, [request.bytes]);
+    const t2 = performance.now();
+    const store = new ReportStore(report, text);
+    kept = { id: request.id, store };
+    const summary = store.summary();
+    const t3 = performance.now();
+    const wasmBytes = engine.memory ? engine.memory.buffer.byteLength : 0;
+    const textBack = report.input.format === 'text' && report.input.bytes <= (request.textUpTo ?? 0) ? text : null;
+    postMessage({ id: request.id, ok: true, summary, text: textBack, bytes: request.bytes, inspectMs: t1 - t0, decodeMs: t2 - t1, storeMs: t3 - t2, wasmBytes }, back);
   } catch (e) {
-    postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e), bytes: request.bytes }, [request.bytes]);
+    postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e), bytes: request.bytes }, back);
   }
 });

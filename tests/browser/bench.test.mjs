@@ -1,12 +1,16 @@
-// A benchmark figure, not an assertion on time: from paste to rendered findings, for the
-// 4.2 capture and for a 1,000-message upload, in headless Chromium. Printed as test
-// diagnostics and written to artifacts/bench.txt.
+// Benchmark figures, not assertions on time, in headless Chromium through the wasm build:
+// from paste to painted findings (the 4.2 capture, 1,000 and 100,000 messages) with the
+// longest main-thread task, the engine's own speed in wasm on the corpora of the native
+// benchmark (benches/inspect.rs), and the wasm size. Printed as test diagnostics and
+// written to artifacts/bench.txt; lines starting `BENCH ` are for scripts to grep.
+// The machine may be busy (timings are noisy): medians, and the best run beside them.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { launch, openPage, fixture, ROOT, assertOnlyOwnOrigin, launchOpen } from './helpers.mjs';
+import { fixture, ROOT, assertOnlyOwnOrigin, launchOpen, uploadText, watchLongTasks, pasteAndTime } from './helpers.mjs';
 
 let browser;
 let page;
@@ -15,6 +19,7 @@ const lines = [];
 before(async () => {
   browser = await launchOpen();
   page = browser.page;
+  await page.evaluate(watchLongTasks);
 });
 
 after(async () => {
@@ -24,76 +29,135 @@ after(async () => {
   await writeFile(path.join(ROOT, 'artifacts/bench.txt'), `${lines.join('\n')}\n`);
 });
 
-/** A whole upload of `n` messages: Create-Session, fragments and their Acks, Close-Session. */
-function bigUpload(messages) {
-  const sid = '{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}';
-  const proto = '{7df0354d-249b-430f-820d-3d2a9bef4931}';
-  const fragments = (messages - 4) / 2;
-  const size = 64;
-  const total = fragments * size;
-  const out = [
-    `BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Create-Session\r\nBITS-Supported-Protocols: ${proto}\r\nHost: server\r\nContent-Length: 0\r\n\r\n`,
-    `HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: ${proto}\r\nBITS-Session-Id: ${sid}\r\nAccept-Encoding: identity\r\nContent-Length: 0\r\n\r\n`,
-  ];
-  const body = 'x'.repeat(size - 2) + '\r\n';
-  for (let i = 0; i < fragments; i++) {
-    const first = i * size;
-    out.push(`BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Fragment\r\nBITS-Session-Id: ${sid}\r\nContent-Range: bytes ${first}-${first + size - 1}/${total}\r\nHost: server\r\nContent-Length: ${size}\r\n\r\n${body}`);
-    out.push(`HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id: ${sid}\r\nBITS-Received-Content-Range: ${first + size}\r\nContent-Length: 0\r\n\r\n`);
-  }
-  out.push(`BITS_POST /upload/big.bin HTTP/1.1\r\nBITS-Packet-Type: Close-Session\r\nBITS-Session-Id: ${sid}\r\nHost: server\r\nContent-Length: 0\r\n\r\n`);
-  out.push(`HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id: ${sid}\r\nContent-Length: 0\r\n\r\n`);
-  return out.join('');
+function say(t, line) {
+  lines.push(line);
+  t.diagnostic(line);
 }
 
-/**
- * Sets the paste box's text and fires the input event a paste fires (a paste is inspected
- * at once; typing waits for a pause), then waits for the page to render and for two frames,
- * so layout and paint are counted. Returns one timing per run.
- */
-async function pasteToFindings(text, runs = 5) {
-  const results = await page.evaluate(async ({ text, runs }) => {
-    const box = document.getElementById('input');
-    const out = [];
-    for (let i = 0; i < runs; i++) {
-      box.value = '';
-      const done = new Promise((resolve) => document.addEventListener('bits:rendered', (e) => resolve(e.detail), { once: true }));
-      const t0 = performance.now();
-      box.value = text;
-      box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-      const detail = await done;
-      const t1 = performance.now();
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const t2 = performance.now();
-      out.push({ rendered: t1 - t0, painted: t2 - t0, ...detail, findingsShown: document.querySelectorAll('#findings .finding').length });
-    }
-    return out;
-  }, { text, runs });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const best = (xs) => Math.min(...xs);
+
+/** Pastes `window.__pasteText` `runs` times; one result per run (see pasteAndTime). */
+async function pasteRuns(runs) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await page.evaluate(pasteAndTime));
   return results;
 }
 
-function report(name, results, bytes) {
-  const best = (k) => Math.min(...results.map((r) => r[k]));
-  const median = (k) => [...results.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
+function pasteLine(name, key, results, chars) {
   const r = results[0];
-  const line = `${name}: ${r.messages} messages, ${bytes.toLocaleString('en-US')} bytes, ${r.findings} finding${r.findings === 1 ? '' : 's'}: ` +
-    `paste to painted findings ${median('painted').toFixed(0)} ms median (best ${best('painted').toFixed(0)} ms): ` +
-    `inspect in wasm ${median('inspectMs').toFixed(1)} ms, building the DOM ${median('renderMs').toFixed(1)} ms, the rest layout and paint`;
-  lines.push(line);
-  return line;
+  const of = (k) => results.map((x) => x[k]);
+  return [
+    `${name}: ${r.messages.toLocaleString('en-US')} messages, ${chars.toLocaleString('en-US')} characters, ${r.findings} finding${r.findings === 1 ? '' : 's'}: ` +
+      `paste to painted findings ${median(of('painted')).toFixed(0)} ms median (best ${best(of('painted')).toFixed(0)} ms, ${results.length} runs): ` +
+      `inspect in wasm ${median(of('inspectMs')).toFixed(1)} ms, worker round trip ${median(of('workerMs')).toFixed(1)} ms, ` +
+      `drawing ${median(of('drawMs')).toFixed(1)} ms (building the DOM ${median(of('renderMs')).toFixed(1)} ms); ` +
+      `longest main-thread task ${median(of('longest')).toFixed(0)} ms median (worst ${Math.max(...of('longest')).toFixed(0)} ms)`,
+    `BENCH ${key} median_ms=${median(of('painted')).toFixed(1)} best_ms=${best(of('painted')).toFixed(1)} ` +
+      `inspect_ms=${median(of('inspectMs')).toFixed(1)} longest_main_task_ms=${Math.max(...of('longest')).toFixed(1)} runs=${results.length}`,
+  ];
 }
 
-test('paste to rendered findings: the 4.2 capture', async (t) => {
+test('paste to painted findings: the 4.2 capture', async (t) => {
   const text = (await fixture('mc-bup-4.2-upload-reply.http')).toString('latin1');
-  const results = await pasteToFindings(text);
+  await page.evaluate((s) => { window.__pasteText = s; }, text);
+  const results = await pasteRuns(5);
   assert.equal(results[0].messages, 12);
-  t.diagnostic(report('4.2 capture', results, text.length));
+  for (const line of pasteLine('4.2 capture', 'paste-4.2', results, text.length)) say(t, line);
 });
 
-test('paste to rendered findings: a 1,000-message upload', async (t) => {
-  const text = bigUpload(1000);
-  const results = await pasteToFindings(text, 3);
+test('paste to painted findings: a 1,000-message upload', async (t) => {
+  const chars = await page.evaluate(uploadText, 1000);
+  const results = await pasteRuns(7);
   assert.equal(results[0].messages, 1000);
   assert.ok(results[0].findingsShown > 0);
-  t.diagnostic(report('1,000 messages', results, text.length));
+  for (const line of pasteLine('1,000 messages', 'paste-1000', results, chars)) say(t, line);
+});
+
+test('paste to painted findings: a 100,000-message upload', async (t) => {
+  const chars = await page.evaluate(uploadText, 100_000);
+  const results = await pasteRuns(3);
+  assert.equal(results[0].messages, 100_000);
+  assert.ok(results[0].findingsShown > 0);
+  for (const line of pasteLine('100,000 messages', 'paste-100000', results, chars)) say(t, line);
+  await page.evaluate(() => { delete window.__pasteText; });
+});
+
+/**
+ * In the page: the inputs of the native benchmark (benches/inspect.rs), byte for byte, and
+ * the time of the wasm `inspect` call alone, measured by the page's own worker (its
+ * `inspectMs`), best of `runs`, in a worker of its own so the page's report is untouched.
+ */
+async function wasmSpeed(corpus, copies, runs = 3) {
+  const capture = (await fixture('mc-bup-4.1-upload.http')).toString('latin1');
+  return page.evaluate(async ({ corpus, copies, runs, capture }) => {
+    const parts = [];
+    if (corpus === 'uploads') {
+      // uploads(copies): the [MC-BUP] 4.1 upload with a fresh session id per copy.
+      for (let i = 0; i < copies; i++) {
+        parts.push(capture.replaceAll('{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}', `{A0FF5911-4144-45B3-BF27-${i.toString(16).toUpperCase().padStart(12, '0')}}`));
+      }
+    } else {
+      // small_messages(copies): Create-Session, Ping and Cancel-Session exchanges, no body.
+      for (let i = 0; i < copies; i++) {
+        const id = `{C85B4E0A-9EB9-4114-BFA4-${i.toString(16).toUpperCase().padStart(12, '0')}}`;
+        parts.push(
+          `BITS_POST /upload/file${i}.txt HTTP/1.1\r\nAccept: */*\r\nBITS-Packet-Type: Create-Session\r\nBITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\nContent-Name: file.txt\r\nUser-Agent: Microsoft BITS/6.7\r\nHost: frankcao8\r\nContent-Length: 0\r\nConnection: Keep-Alive\r\n\r\n` +
+          `HTTP/1.1 200 OK\r\nDate: Mon, 18 Jun 2007 21:01:56 GMT\r\nServer: Microsoft-IIS/6.0\r\nPragma: no-cache\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\nBITS-Session-Id: ${id}\r\nContent-Length: 0\r\nAccept-encoding: identity\r\n\r\n` +
+          `BITS_POST /upload/file${i}.txt HTTP/1.1\r\nAccept: */*\r\nBITS-Packet-Type: Ping\r\nUser-Agent: Microsoft BITS/6.7\r\nHost: frankcao8\r\nContent-Length: 0\r\nConnection: Keep-Alive\r\n\r\n` +
+          `HTTP/1.1 200 OK\r\nDate: Mon, 18 Jun 2007 21:02:02 GMT\r\nServer: Microsoft-IIS/6.0\r\nPragma: no-cache\r\nBITS-Packet-Type: Ack\r\nContent-Length: 0\r\n\r\n` +
+          `BITS_POST /upload/file${i}.txt HTTP/1.1\r\nAccept: */*\r\nBITS-Packet-Type: Cancel-Session\r\nBITS-Session-Id: ${id}\r\nUser-Agent: Microsoft BITS/6.7\r\nHost: frankcao8\r\nContent-Length: 0\r\nConnection: Keep-Alive\r\n\r\n` +
+          `HTTP/1.1 200 OK\r\nDate: Mon, 18 Jun 2007 21:02:02 GMT\r\nServer: Microsoft-IIS/6.0\r\nPragma: no-cache\r\nBITS-Packet-Type: Ack\r\nContent-Length: 0\r\n\r\n`,
+        );
+      }
+    }
+    let bytes = new TextEncoder().encode(parts.join('')).buffer;
+    const size = bytes.byteLength;
+    const worker = new Worker('worker.js', { type: 'module', name: 'bits-inspector benchmark' });
+    const ask = (message, transfer) => new Promise((resolve) => {
+      const listen = (e) => {
+        if (e.data.id !== message.id) return;
+        worker.removeEventListener('message', listen);
+        resolve(e.data);
+      };
+      worker.addEventListener('message', listen);
+      worker.postMessage(message, transfer);
+    });
+    const times = [];
+    let messages = 0;
+    try {
+      for (let run = 1; run <= runs; run++) {
+        const answer = await ask({ id: run, bytes, profile: 'default', pasted: false }, [bytes]);
+        if (!answer.ok) throw new Error(answer.error);
+        bytes = answer.bytes;
+        times.push(answer.inspectMs);
+        messages = answer.summary.messageCount;
+      }
+    } finally {
+      worker.terminate();
+    }
+    return { size, messages, times };
+  }, { corpus, copies, runs, capture });
+}
+
+for (const [name, key, corpus, copies, expected] of [
+  ['MC-BUP 4.1 upload × 2000', 'wasm-uploads', 'uploads', 2000, 16_000],
+  ['small messages × 20000', 'wasm-small', 'small', 20000, 120_000],
+]) {
+  test(`wasm inspect speed: ${name}`, async (t) => {
+    const { size, messages, times } = await wasmSpeed(corpus, copies);
+    assert.equal(messages, expected);
+    const seconds = best(times) / 1000;
+    const mb = size / 1e6;
+    say(t, `wasm inspect (${name}, best of ${times.length}, the inspect call alone in the page's worker): ${messages} messages, ${mb.toFixed(1)} MB, ` +
+      `${Math.round(messages / seconds)} msg/s, ${(mb / seconds).toFixed(1)} MB/s (runs: ${times.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    say(t, `BENCH ${key} msg/s=${Math.round(messages / seconds)} MB/s=${(mb / seconds).toFixed(2)} best_ms=${best(times).toFixed(1)} messages=${messages} bytes=${size}`);
+  });
+}
+
+test('wasm size', async (t) => {
+  const wasm = await readFile(path.join(ROOT, 'www/pkg/bits_inspector_bg.wasm'));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  say(t, `wasm size: ${wasm.length.toLocaleString('en-US')} bytes raw, ${gz.toLocaleString('en-US')} bytes gzipped (gzip -9)`);
+  say(t, `BENCH wasm-size raw=${wasm.length} gz=${gz}`);
 });

@@ -203,3 +203,70 @@ export async function closeChecked(browser) {
   assertOnlyOwnOrigin(browser.requests);
   await browser.close();
 }
+
+/**
+ * Run in the page (page.evaluate(uploadText, n)): a whole BITS upload of `n` messages as
+ * pasted text (LF line endings), kept in `window.__pasteText` so megabytes need not cross
+ * from the test: Create-Session and its Ack, Fragment/Ack pairs of 64 bytes, Close-Session
+ * and its Ack. Returns its length.
+ */
+export function uploadText(n) {
+  const sid = '{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}';
+  const proto = '{7df0354d-249b-430f-820d-3d2a9bef4931}';
+  const fragments = (n - 4) / 2;
+  const size = 64;
+  const total = fragments * size;
+  const out = [
+    `BITS_POST /upload/big.bin HTTP/1.1\nBITS-Packet-Type: Create-Session\nBITS-Supported-Protocols: ${proto}\nHost: server\nContent-Length: 0\n\n`,
+    `HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nBITS-Protocol: ${proto}\nBITS-Session-Id: ${sid}\nAccept-Encoding: identity\nContent-Length: 0\n\n`,
+  ];
+  const body = `${'x'.repeat(size - 1)}\n`;
+  for (let i = 0; i < fragments; i++) {
+    const first = i * size;
+    out.push(`BITS_POST /upload/big.bin HTTP/1.1\nBITS-Packet-Type: Fragment\nBITS-Session-Id: ${sid}\nContent-Range: bytes ${first}-${first + size - 1}/${total}\nHost: server\nContent-Length: ${size}\n\n${body}`);
+    out.push(`HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nBITS-Session-Id: ${sid}\nBITS-Received-Content-Range: ${first + size}\nContent-Length: 0\n\n`);
+  }
+  out.push(`BITS_POST /upload/big.bin HTTP/1.1\nBITS-Packet-Type: Close-Session\nBITS-Session-Id: ${sid}\nHost: server\nContent-Length: 0\n\n`);
+  out.push(`HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nBITS-Session-Id: ${sid}\nContent-Length: 0\n\n`);
+  window.__pasteText = out.join('');
+  return window.__pasteText.length;
+}
+
+/** Run in the page first: records the main thread's long tasks in `window.__longTasks`. */
+export function watchLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Run in the page (page.evaluate(pasteAndTime)): pastes `window.__pasteText` into the paste
+ * box as a user's paste arrives, a paste event with the text on its clipboard data (the page
+ * keeps a large paste out of the box); when the page lets it through, the text goes in and
+ * an input event follows, as the browser does. Resolves, once the report is rendered and two
+ * frames later painted, to the times from the paste, the page's figures and the longest
+ * main-thread task in between.
+ */
+export async function pasteAndTime() {
+  const box = document.getElementById('input');
+  const text = window.__pasteText;
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+  const done = new Promise((resolve) => document.addEventListener('bits:rendered', (e) => resolve(e.detail), { once: true }));
+  const t0 = performance.now();
+  box.focus();
+  box.dispatchEvent(paste);
+  if (!paste.defaultPrevented) {
+    box.value = text;
+    box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }
+  const detail = await done;
+  const t1 = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const t2 = performance.now();
+  await new Promise((r) => setTimeout(r, 100)); // long-task entries come a little late
+  const longest = Math.max(0, ...window.__longTasks.filter((e) => e.start + e.duration > t0 && e.start < t2).map((e) => e.duration));
+  return { ...detail, rendered: t1 - t0, painted: t2 - t0, longest, findingsShown: document.querySelectorAll('#findings .finding').length };
+}

@@ -1,6 +1,10 @@
 // Building DOM from data. Everything from the input (header names and values, URLs,
 // bodies, summaries) goes in as text: this module never parses a string as HTML.
 
+import { plural } from './words.js';
+
+export { plural };
+
 /**
  * Creates an element. `props`: `class`, `text` (textContent), `on<event>` listeners,
  * `dataset`, and plain attributes (set with setAttribute, never from input for URLs:
@@ -46,7 +50,6 @@ export function specLink(url, label, title) {
   return a;
 }
 
-export const plural = (n, one, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export const SEVERITY = {
   error: { icon: '✖', word: 'Error' },

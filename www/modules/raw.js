@@ -1,20 +1,13 @@
 // The raw view: the input text, cut into the pieces the decoded view names (start lines,
 // header lines, bodies), so a span can be lit up exactly and hovering a piece can light up
 // its decoded row. Offsets are UTF-16 code units into the decoded text, as the wasm
-// module gives them.
+// module gives them. The worker cuts the text (modules/regions.js); this view draws.
 //
-// A large text need not be on this thread at all: `setContent` also takes a remote text,
-// { length, slices([[start, end], …]) → Promise<string[]|null> } (the worker keeps it), and
-// then the view fetches just the regions it draws (one message at a time), drawing them when
-// they arrive.
+// A large text is never on this thread: the view is windowed and shows one message at a
+// time (the one pointed at), asking the worker for the regions it draws, with their text.
 
 import { h } from './dom.js';
-
-/** Past these sizes the raw view shows one message at a time (the one pointed at). */
-const WHOLE_UP_TO_CHARS = 2_000_000;
-const WHOLE_UP_TO_REGIONS = 400;
-/** A single region longer than this is cut when drawn (a mark past the cut is not shown). */
-const REGION_CUT = 1_000_000;
+import { REGION_CUT } from './limits.js';
 
 export class RawView {
   /**
@@ -25,13 +18,13 @@ export class RawView {
     this.pre = pre;
     this.caption = caption;
     this.windowed = false;
-    this.shown = []; // regions drawn, in windowed mode
+    this.shown = []; // regions drawn
+    this.regions = []; // every region, when the whole text is here
     this.text = ''; // the whole text, when it is here
-    this.remote = null; // or where to fetch pieces of it from
+    this.around = null; // windowed: (start, end) → Promise of the regions there, with their text
     this.length = 0;
-    this.cache = new Map(); // region → its text (remote only; cut at REGION_CUT)
-    this.drawing = 0; // bumped by every draw, so a late fetch does not draw over a newer one
-    this.regions = [];
+    this.regionCount = 0;
+    this.drawing = 0; // bumped by every draw, so a late answer does not draw over a newer one
     this.showWhitespace = false;
     this.mark = null; // { start, end }
     this.marked = []; // regions rendered with the mark
@@ -43,68 +36,48 @@ export class RawView {
   }
 
   /**
-   * Shows `text`, cut along the spans of `report` (or shown whole when there is none).
-   * `text` is a string, or a remote text (see the top of this file), always shown windowed.
+   * Shows a report's text. `raw`: { whole: true, length, text, regions } (every region with
+   * its pieces), or { whole: false, length, regionCount, first: [region with its text] }
+   * and `around` to ask for more; null shows nothing.
    */
-  setContent(text, report) {
-    this.remote = typeof text === 'string' ? null : text;
-    this.text = this.remote ? '' : text;
-    this.length = text.length;
-    this.cache = new Map();
+  setContent(raw, around = null) {
+    this.drawing += 1;
     this.mark = null;
     this.marked = [];
-    this.regions = buildRegions(this.length, report);
-    this.windowed = this.remote != null || this.length > WHOLE_UP_TO_CHARS || this.regions.length > WHOLE_UP_TO_REGIONS;
-    this.shown = this.windowed ? this.regions.slice(0, 1) : this.regions;
-    this.renderAll();
+    this.windowed = raw != null && !raw.whole;
+    this.length = raw?.length ?? 0;
+    this.regionCount = raw?.regionCount ?? 0;
+    this.text = raw?.whole ? raw.text : '';
+    this.regions = raw?.whole ? raw.regions : [];
+    this.around = this.windowed ? around : null;
+    this.shown = this.windowed ? raw.first : this.regions;
+    this.draw();
   }
 
   /** In windowed mode, draws the region holding UTF-16 offset `at` (no mark). */
   reveal(at) {
     if (!this.windowed) return;
-    const region = this.regionAt(at);
-    if (!region || (this.shown.length === 1 && this.shown[0] === region)) return;
+    if (this.shown.length === 1 && this.shown[0].start <= at && at < this.shown[0].end) return;
     this.mark = null;
-    this.shown = [region];
-    this.renderAll();
-    this.pre.scrollTop = 0;
+    this.fetchAndDraw(at, at);
   }
 
-  regionAt(at) {
-    const regions = this.regions;
-    let lo = 0;
-    let hi = regions.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (regions[mid].start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return regions[lo];
+  /** Windowed: asks for the regions from `start` to `end` and draws them when they come. */
+  fetchAndDraw(start, end) {
+    const token = ++this.drawing;
+    this.around(start, end).then((regions) => {
+      if (token !== this.drawing || !regions) return; // superseded, or the report is gone
+      this.shown = regions;
+      this.draw();
+      if (this.mark) this.scrollToMark();
+      else this.pre.scrollTop = 0;
+    }, () => {}); // the worker was stopped: whatever replaced it draws next
   }
 
   setShowWhitespace(on) {
     this.showWhitespace = on;
     this.pre.classList.toggle('show-ws', on);
-    this.renderAll();
-  }
-
-  /** Draws the regions in `shown`: now, or once their text has come (remote text). */
-  renderAll() {
-    const token = ++this.drawing;
-    const missing = this.remote ? this.shown.filter((r) => !this.cache.has(r)) : [];
-    if (missing.length === 0) {
-      this.draw();
-      return;
-    }
-    const remote = this.remote;
-    remote.slices(missing.map((r) => [r.start, Math.min(r.end, r.start + REGION_CUT)])).then((strings) => {
-      if (token !== this.drawing || remote !== this.remote || !strings) return; // superseded
-      if (this.cache.size > 64) this.cache = new Map(this.shown.filter((r) => this.cache.has(r)).map((r) => [r, this.cache.get(r)]));
-      missing.forEach((r, i) => this.cache.set(r, strings[i]));
-      this.draw();
-      if (this.mark) this.scrollToMark();
-      else this.pre.scrollTop = 0;
-    }, () => {}); // the worker was stopped: whatever replaced it draws next
+    this.draw();
   }
 
   draw() {
@@ -121,7 +94,7 @@ export class RawView {
       if (this.windowed) {
         const r = this.shown[0];
         const what = r ? (r.message != null ? `message #${r.message}` : 'bytes between messages') : 'nothing';
-        this.caption.textContent = `Large input (${this.length.toLocaleString('en-US')} characters, ${this.regions.length.toLocaleString('en-US')} pieces): showing ${what} only, characters ${r ? `${r.start.toLocaleString('en-US')}–${r.end.toLocaleString('en-US')}` : ''}. Pick a message, finding or header to see its bytes.`;
+        this.caption.textContent = `Large input (${this.length.toLocaleString('en-US')} characters, ${this.regionCount.toLocaleString('en-US')} pieces): showing ${what} only, characters ${r ? `${r.start.toLocaleString('en-US')}–${r.end.toLocaleString('en-US')}` : ''}. Pick a message, finding or header to see its bytes.`;
       }
     }
   }
@@ -133,18 +106,8 @@ export class RawView {
     if (mark.end < mark.start) mark.end = mark.start;
     if (this.windowed) {
       // Draw the regions the mark touches (a handful at most), and only them.
-      const first = this.regionAt(mark.start);
-      const from = this.regions.indexOf(first);
-      const shown = [];
-      for (let i = from; i < this.regions.length && shown.length < 8; i++) {
-        const r = this.regions[i];
-        if (i > from && r.start >= mark.end) break;
-        shown.push(r);
-      }
       this.mark = mark;
-      this.shown = shown;
-      this.renderAll();
-      this.scrollToMark();
+      this.fetchAndDraw(mark.start, mark.end);
       return;
     }
     for (const region of this.marked) this.renderRegion(region, null);
@@ -168,7 +131,7 @@ export class RawView {
   overlaps(region, mark) {
     if (!mark) return false;
     if (mark.start === mark.end) {
-      const last = region === this.regions[this.regions.length - 1];
+      const last = region.end === this.length;
       return mark.start >= region.start && (mark.start < region.end || (last && mark.start === region.end));
     }
     return mark.start < region.end && mark.end > region.start;
@@ -189,12 +152,12 @@ export class RawView {
   }
 
   renderRegion(region, mark) {
-    // What `slice` reads from: the whole text, or this region's fetched text.
-    this.base = this.remote ? region.start : 0;
-    this.str = this.remote ? this.cache.get(region) ?? '' : this.text;
+    // What `slice` reads from: the whole text, or this region's own (cut) text.
+    this.base = this.windowed ? region.start : 0;
+    this.str = this.windowed ? region.text : this.text;
     const el = region.el;
     el.replaceChildren();
-    const cut = region.start + REGION_CUT;
+    const cut = this.windowed ? region.start + region.text.length : region.start + REGION_CUT;
     for (const whole of region.pieces) {
       if (whole.start >= cut) break;
       const piece = whole.end > cut ? { ...whole, end: cut } : whole;
@@ -204,7 +167,7 @@ export class RawView {
     if (region.end > cut) {
       el.append(h('span', { class: 'cut', text: `\n[… ${(region.end - cut).toLocaleString('en-US')} more characters of this piece not drawn]\n` }));
     }
-    if (mark && mark.start === mark.end && mark.start === region.end && region === this.regions[this.regions.length - 1]) {
+    if (mark && mark.start === mark.end && mark.start === region.end && region.end === this.length) {
       el.append(caret());
     }
   }
@@ -266,41 +229,4 @@ function caret() {
 
 function clamp(n, lo, hi) {
   return Math.min(Math.max(n, lo), hi);
-}
-
-/**
- * Regions cover the text from 0 to its end: one per message, and the gaps between them.
- * Each region is cut into pieces; a piece with a `row` is a start line, header line or body.
- */
-function buildRegions(length, report) {
-  const regions = [];
-  let pos = 0;
-  const messages = report ? [...report.messages].sort((a, b) => a.span.start - b.span.start) : [];
-  const gap = (end) => {
-    if (end > pos) regions.push({ start: pos, end, message: null, pieces: [{ start: pos, end, row: null }] });
-  };
-  for (const m of messages) {
-    const start = Math.max(m.span.start, pos);
-    const end = Math.max(m.span.end, start);
-    gap(start);
-    const cuts = [{ ...m.start_line_span, row: `m${m.index}-sl` }];
-    m.headers.forEach((header, j) => cuts.push({ ...header.span, row: `m${m.index}-h${j}` }));
-    if (m.body.span.end > m.body.span.start) cuts.push({ ...m.body.span, row: `m${m.index}-body` });
-    cuts.sort((a, b) => a.start - b.start);
-    const pieces = [];
-    let at = start;
-    for (const cut of cuts) {
-      const s = Math.max(cut.start, at);
-      const e = Math.min(cut.end, end);
-      if (e <= s) continue;
-      if (s > at) pieces.push({ start: at, end: s, row: null });
-      pieces.push({ start: s, end: e, row: cut.row });
-      at = e;
-    }
-    if (at < end) pieces.push({ start: at, end, row: null });
-    regions.push({ start, end, message: m.index, pieces });
-    pos = end;
-  }
-  gap(length);
-  return regions;
 }

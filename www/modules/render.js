@@ -1,16 +1,13 @@
 // Rendering a report: verdict, findings, the conversation, and every message decoded.
 // All text from the input goes through dom.js as text, never as HTML.
+//
+// `report` is a RemoteReport (remote-report.js): the worker's summary, with the rows and
+// findings the page has asked for so far.
 
 import { h, clear, specLink, plural, severityTag, countsBadge, SEVERITY } from './dom.js';
+import { num } from './words.js';
+import { DRAW_ALL_FINDINGS, DRAW_ALL_PAIRS, SEQUENCE_SHOWN, FRAGMENTS_SHOWN, SESSIONS_SHOWN, CONNECTIONS_SHOWN } from './limits.js';
 
-/** Lists up to these many rows are drawn whole; longer ones only what is on screen. */
-export const DRAW_ALL_FINDINGS = 100;
-export const DRAW_ALL_PAIRS = 60;
-const SEQUENCE_SHOWN = 400; // entries of the sequence drawn; the message list has them all
-const FRAGMENTS_SHOWN = 400;
-const SESSIONS_SHOWN = 40;
-
-const num = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : String(n));
 
 export const messageName = (m) => `#${m.index} ${m.label}`;
 
@@ -33,7 +30,7 @@ export function renderVerdict(el, report, source, fileBytes = null) {
   el.dataset.notes = c.notes;
   const level = c.errors ? 'error' : c.warnings ? 'warning' : c.notes ? 'note' : 'ok';
   el.dataset.level = level;
-  const messages = plural(report.messages.length, 'message');
+  const messages = plural(report.messageCount, 'message');
   let line;
   if (c.errors + c.warnings + c.notes === 0) {
     line = [h('strong', { text: 'All well:' }), ` ${messages} decoded, no errors, warnings or notes.`];
@@ -72,29 +69,25 @@ export function renderVerdictMessage(el, text, level = 'idle') {
 
 // ------------------------------------------------------------------ findings
 
-const RANK = { error: 0, warning: 1, note: 2 };
-
 /**
- * Errors first, then warnings, then notes; in input order within each. `list` is a
- * VirtualList: long lists draw only the findings on screen. Returns the order drawn
- * (position -> finding index) and its inverse.
+ * Errors first, then warnings, then notes; in input order within each (the worker orders
+ * them). `list` is a VirtualList: long lists draw only the findings on screen.
  */
 export function renderFindings(list, report, ctx) {
-  const order = report.findings.map((f, i) => i);
-  order.sort((a, b) => (RANK[report.findings[a].severity] ?? 3) - (RANK[report.findings[b].severity] ?? 3) || a - b);
-  const position = new Map(order.map((i, at) => [i, at]));
-  list.set(order.length, (at) => findingItem(report.findings[order[at]], order[at], report, ctx), { threshold: DRAW_ALL_FINDINGS, estimate: 150 });
-  return { order, position };
+  list.set(report.findingCount, (at) => {
+    const f = report.findingNow(at);
+    return f ? findingItem(f, ctx) : null;
+  }, { threshold: DRAW_ALL_FINDINGS, estimate: 150, load: (first, last) => report.loadFindings(first, last) });
 }
 
-function findingItem(f, i, report, ctx) {
-  const m = f.message != null ? report.messages[f.message] : null;
+function findingItem(f, ctx) {
+  const i = f.index;
   const where = [spanWords(f.span)];
-  if (m) where.push(messageName(m));
+  if (f.message_name) where.push(f.message_name);
   if (f.header) where.push(f.header);
   const links = f.links.map((l) => specLink(l.url, l.id, l.title));
   return h('div', { class: `finding finding-${f.severity}`, id: `finding-${i}`, role: 'listitem', dataset: { rule: f.rule, severity: f.severity } },
-    h('button', { type: 'button', class: 'finding-head', title: 'Show its bytes in the raw view', onclick: () => ctx.locateFinding(i) },
+    h('button', { type: 'button', class: 'finding-head', title: 'Show its bytes in the raw view', onclick: () => ctx.locateFinding(f) },
       severityTag(f.severity), ' ',
       h('code', { class: 'rule', text: f.rule }), ' ',
       h('span', { class: 'summary', text: f.summary })),
@@ -127,7 +120,7 @@ export function renderConversation(el, report, ctx) {
 export function renderSequence(el, report, ctx) {
   clear(el);
   const seq = h('ol', { class: 'sequence', start: '0' });
-  for (const m of report.messages.slice(0, SEQUENCE_SHOWN)) {
+  for (const m of report.sequence) {
     const arrow = m.direction === 'request' ? '→' : m.direction === 'response' ? '←' : '·';
     const what = m.direction === 'response' ? `${m.status ?? ''} ${m.reason ?? ''}`.trim() : m.target ?? m.start_line;
     seq.append(
@@ -136,23 +129,23 @@ export function renderSequence(el, report, ctx) {
           `${arrow} #${m.index} ${m.label} `,
           h('span', { class: 'muted seq-what', text: what }),
           m.origin ? h('span', { class: 'muted seq-frames small', text: ` ${framesWords(m.origin)}` }) : null),
-        m.findings.length ? [' ', countsBadge(m.counts)] : null),
+        m.findingCount ? [' ', countsBadge(m.counts)] : null),
     );
   }
   el.append(h('h3', { text: 'Sequence' }), seq);
-  if (report.messages.length > SEQUENCE_SHOWN) {
-    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.messages.length - SEQUENCE_SHOWN, 'more message')}: the message list below has every one.` }));
+  if (report.messageCount > SEQUENCE_SHOWN) {
+    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.messageCount - SEQUENCE_SHOWN, 'more message')}: the message list below has every one.` }));
   }
 }
 
 /** The second half of the conversation: the upload sessions, appended after the sequence. */
 export function renderSessions(el, report, ctx) {
-  if (report.sessions.length === 0) {
+  if (report.sessionCount === 0) {
     el.append(h('p', { class: 'muted small', text: 'No upload session in this capture.' }));
   }
-  for (const s of report.sessions.slice(0, SESSIONS_SHOWN)) el.append(sessionBlock(s, report, ctx));
-  if (report.sessions.length > SESSIONS_SHOWN) {
-    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.sessions.length - SESSIONS_SHOWN, 'more session')}.` }));
+  for (const s of report.sessions) el.append(sessionBlock(s, ctx));
+  if (report.sessionCount > SESSIONS_SHOWN) {
+    el.append(h('p', { class: 'muted small', text: `… and ${plural(report.sessionCount - SESSIONS_SHOWN, 'more session')}.` }));
   }
 }
 
@@ -174,9 +167,8 @@ export function timeWords(seconds) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)} ${zone}`;
 }
 
-/** `client → server` as the message travelled (`server → client` for a response). */
-export function connectionWords(report, o) {
-  const c = report.capture?.connections?.[o.connection];
+/** `client → server` as the message travelled (`server → client` for a response); `c` is its connection. */
+export function connectionWords(o, c) {
   if (!c) return `connection ${o.connection}`;
   return o.from_client ? `${c.client} → ${c.server}` : `${c.server} → ${c.client}`;
 }
@@ -194,12 +186,12 @@ export function renderCapture(el, report) {
   const facts = h('dl', { class: 'facts' });
   const fact = (k, v) => facts.append(h('dt', { text: k }), h('dd', {}, v));
   fact('Frames read', num(c.frames));
-  fact('HTTP carried', `${plural(report.messages.length, 'message')}, ${plural(c.transcript_bytes, 'byte')} (the raw view shows them one after another)`);
-  fact('Connections', String(c.connections.length));
+  fact('HTTP carried', `${plural(report.messageCount, 'message')}, ${plural(c.transcript_bytes, 'byte')} (the raw view shows them one after another)`);
+  fact('Connections', String(c.connectionCount));
   el.append(facts);
   if (c.connections.length) {
     const body = h('tbody');
-    for (const k of c.connections.slice(0, 200)) {
+    for (const k of c.connections) {
       const state = [k.started_mid_stream ? 'began before the capture' : 'opened in the capture', k.closed ? 'closed' : 'still open at the end'];
       body.append(h('tr', { dataset: { connection: k.id } },
         h('td', { text: String(k.id) }),
@@ -211,16 +203,16 @@ export function renderCapture(el, report) {
       h('caption', { text: 'Connections' }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: '#' }), h('th', { scope: 'col', text: 'Client → server' }), h('th', { scope: 'col', text: 'Frames' }), h('th', { scope: 'col', text: 'State' }))),
       body));
-    if (c.connections.length > 200) el.append(h('p', { class: 'small muted', text: `… and ${plural(c.connections.length - 200, 'more connection')}.` }));
+    if (c.connectionCount > CONNECTIONS_SHOWN) el.append(h('p', { class: 'small muted', text: `… and ${plural(c.connectionCount - CONNECTIONS_SHOWN, 'more connection')}.` }));
   }
   if (c.stopped) {
     el.append(h('p', { class: 'stopped', role: 'alert' },
       h('strong', { text: 'Reading stopped part way: ' }), c.stopped,
-      `. Everything read before it is kept and checked below (${plural(report.messages.length, 'message')} from ${plural(c.frames, 'frame')}).`));
+      `. Everything read before it is kept and checked below (${plural(report.messageCount, 'message')} from ${plural(c.frames, 'frame')}).`));
   }
 }
 
-function sessionBlock(s, report, ctx) {
+function sessionBlock(s, ctx) {
   const facts = h('dl', { class: 'facts' });
   const fact = (k, v) => facts.append(h('dt', { text: k }), h('dd', {}, v));
   fact('Created', s.created_in_capture ? 'in this capture' : s.unknown ? 'never: no Ack for Create-Session issued this id' : 'before the capture started');
@@ -233,14 +225,13 @@ function sessionBlock(s, report, ctx) {
   const block = h('div', { class: 'session', dataset: { session: s.id } }, h('h3', {}, 'Session ', h('code', { text: s.id })), facts);
   if (s.fragments.length) {
     const body = h('tbody');
-    for (const f of s.fragments.slice(0, FRAGMENTS_SHOWN)) {
-      const ack = f.ack != null ? report.messages[f.ack] : null;
+    for (const f of s.fragments) {
       body.append(
         h('tr', {},
           h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => ctx.gotoMessage(f.message), text: `#${f.message}` })),
           h('td', { text: `${num(f.first)}–${num(f.last)} of ${num(f.total)}` }),
-          h('td', {}, ack
-            ? h('button', { type: 'button', class: 'link', onclick: () => ctx.gotoMessage(ack.index), text: `#${ack.index} ${f.ack_status ?? ''}`.trim() })
+          h('td', {}, f.ack != null
+            ? h('button', { type: 'button', class: 'link', onclick: () => ctx.gotoMessage(f.ack), text: `#${f.ack} ${f.ack_status ?? ''}`.trim() })
             : h('span', { class: 'muted', text: 'no Ack' })),
           h('td', { text: f.next_expected != null ? num(f.next_expected) : '–' })),
       );
@@ -251,10 +242,9 @@ function sessionBlock(s, report, ctx) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Fragment' }), h('th', { scope: 'col', text: 'Bytes' }), h('th', { scope: 'col', text: 'Ack' }), h('th', { scope: 'col', text: 'Server expects next' }))),
         body),
     );
-    if (s.fragments.length > FRAGMENTS_SHOWN) block.append(h('p', { class: 'small muted', text: `… and ${plural(s.fragments.length - FRAGMENTS_SHOWN, 'more fragment')}: the message list has every one.` }));
+    if (s.fragmentCount > FRAGMENTS_SHOWN) block.append(h('p', { class: 'small muted', text: `… and ${plural(s.fragmentCount - FRAGMENTS_SHOWN, 'more fragment')}: the message list has every one.` }));
   }
-  const closing = s.messages.map((i) => report.messages[i]).filter((m) => m && /^(close|cancel)-session$/.test(m.kind));
-  for (const m of closing) {
+  for (const m of s.closing) {
     block.append(h('p', { class: 'small' }, h('button', { type: 'button', class: 'link', onclick: () => ctx.gotoMessage(m.index), text: messageName(m) })));
   }
   return block;
@@ -263,38 +253,23 @@ function sessionBlock(s, report, ctx) {
 // ------------------------------------------------------------------ messages
 
 /**
- * Requests beside the responses that answer them, in the order the requests came. `list`
- * is a VirtualList: a long capture draws only the pairs on screen. Returns `cards`
- * (message index -> { details, build } of the cards drawn now) and `rowOf` (message index
- * -> row of the list).
+ * Requests beside the responses that answer them, in the order the requests came (the
+ * worker pairs them). `list` is a VirtualList: a long capture draws only the pairs on
+ * screen. Returns `cards` (message index -> { details, build } of the cards drawn now).
  */
 export function renderMessages(list, report, ctx) {
-  const shown = new Set();
-  const rows = [];
-  const rowOf = new Map();
-  for (const m of report.messages) {
-    if (shown.has(m.index)) continue;
-    shown.add(m.index);
-    const other = m.pair != null ? report.messages[m.pair] : null;
-    if (other && !shown.has(other.index) && other.index > m.index) {
-      shown.add(other.index);
-      rows.push(m.direction === 'response' ? [other, m] : [m, other]);
-      rowOf.set(other.index, rows.length - 1);
-    } else {
-      rows.push([m]);
-    }
-    rowOf.set(m.index, rows.length - 1);
-  }
   const cards = new Map();
-  list.set(rows.length, (r) => {
-    const row = h('div', { class: `pair${rows[r].length === 1 ? ' solo' : ''}` });
-    for (const m of rows[r]) row.append(messageCard(m, report, ctx, cards));
+  list.set(report.rowCount, (r) => {
+    const messages = report.rowNow(r);
+    if (!messages) return null;
+    const row = h('div', { class: `pair${messages.length === 1 ? ' solo' : ''}` });
+    for (const m of messages) row.append(messageCard(m, ctx, cards));
     return row;
-  }, { threshold: DRAW_ALL_PAIRS, estimate: report.capture ? 64 : 48 });
-  return { cards, rowOf };
+  }, { threshold: DRAW_ALL_PAIRS, estimate: report.capture ? 64 : 48, load: (first, last) => report.loadRows(first, last) });
+  return cards;
 }
 
-function messageCard(m, report, ctx, cards) {
+function messageCard(m, ctx, cards) {
   const arrow = m.direction === 'request' ? '→' : m.direction === 'response' ? '←' : '·';
   const details = h('details', { class: `msg msg-${m.direction}`, id: `msg-${m.index}`, dataset: { kind: m.kind, index: m.index } },
     h('summary', {},
@@ -303,13 +278,13 @@ function messageCard(m, report, ctx, cards) {
       h('span', { class: 'mlabel', text: m.label }), ' ',
       h('code', { class: 'kind', text: m.kind }), ' ',
       countsBadge(m.counts),
-      m.origin ? originLine(report, m.origin) : null),
+      m.origin ? originLine(m) : null),
   );
   let built = false;
   const build = () => {
     if (built) return;
     built = true;
-    details.append(messageBody(m, report, ctx));
+    details.append(messageBody(m, ctx));
     ctx.built?.(details);
   };
   details.addEventListener('toggle', () => {
@@ -324,15 +299,16 @@ function messageCard(m, report, ctx, cards) {
   return details;
 }
 
-function originLine(report, o) {
+function originLine(m) {
+  const o = m.origin;
   const time = timeWords(o.time);
   return h('span', { class: 'origin small', dataset: { firstFrame: o.first_frame, lastFrame: o.last_frame, connection: o.connection } },
     h('span', { class: 'frames', text: framesWords(o) }), ' · ',
-    h('span', { class: 'conn', text: connectionWords(report, o) }),
+    h('span', { class: 'conn', text: connectionWords(o, m.connection) }),
     time ? [' · ', h('time', { class: 'when', text: time })] : null);
 }
 
-function messageBody(m, report, ctx) {
+function messageBody(m, ctx) {
   const body = h('div', { class: 'msg-body' });
   const meta = [m.direction === 'request' ? 'Request' : m.direction === 'response' ? 'Response' : 'Not HTTP'];
   if (m.pair != null) meta.push(m.direction === 'response' ? `answers #${m.pair}` : `answered by #${m.pair}`);
@@ -377,10 +353,9 @@ function messageBody(m, report, ctx) {
   // Findings of this message
   if (m.findings.length) {
     const ul = h('ul', { class: 'msg-findings', 'aria-label': `Findings of message #${m.index}` });
-    for (const i of m.findings) {
-      const f = report.findings[i];
+    for (const f of m.findings) {
       ul.append(h('li', { class: `finding-${f.severity}` },
-        h('button', { type: 'button', class: 'locate', onclick: () => ctx.locateFinding(i) },
+        h('button', { type: 'button', class: 'locate', onclick: () => ctx.locateFinding(f) },
           severityTag(f.severity), ' ', h('code', { text: f.rule }), ' ', h('span', { text: f.summary }))));
     }
     body.append(ul);
@@ -456,25 +431,4 @@ export function renderExplanation(el, found, query, onClose) {
   }
   card.append(close);
   el.append(card);
-}
-
-// ------------------------------------------------------------------ Markdown
-
-const mdEscape = (s) => String(s).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-
-export function findingsMarkdown(report) {
-  const c = report.counts;
-  const lines = [
-    `**bits-inspector ${report.version}**, profile \`${report.profile}\`: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.notes, 'note')} in ${plural(report.messages.length, 'message')}`,
-    '',
-  ];
-  if (report.findings.length === 0) lines.push('No findings.');
-  const sorted = [...report.findings].sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
-  for (const f of sorted) {
-    const m = f.message != null ? report.messages[f.message] : null;
-    const where = `line ${f.span.line}:${f.span.column}${m ? `, message #${m.index} (${mdEscape(m.label)})` : ''}`;
-    const links = f.links.map((l) => `[${mdEscape(l.id)}](${l.url})`).join(', ');
-    lines.push(`- **${f.severity}** \`${f.rule}\` (${where}): ${mdEscape(f.summary)}. ${mdEscape(f.title)}. ${links}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

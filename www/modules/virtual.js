@@ -3,6 +3,9 @@
 // it right when a row opens or closes). Short lists are drawn whole, in normal flow, so
 // scrolling and find-in-page stay exact where nothing needs saving.
 //
+// Rows may come from elsewhere (the worker keeps a large report): `load(first, last)` asks
+// for rows not here yet, and `build(i)` answers null for those; they are drawn when they come.
+//
 // Keyboard: the viewport is focusable (arrows, Page Up/Down, Home, End scroll it); Tab moves
 // through the drawn rows, and a row that holds the focus is never taken out.
 
@@ -19,16 +22,22 @@ export class VirtualList {
     this.virtual = false;
     this.count = 0;
     this.frame = 0;
+    this.load = () => null;
+    this.generation = 0; // bumped by every `set`, so a late `load` does not redraw a newer list
   }
 
   /**
    * Shows `count` rows made by `build(i)`. At or under `threshold` rows every row is drawn.
-   * `estimate` is the height in pixels assumed for a row not drawn yet.
+   * `estimate` is the height in pixels assumed for a row not drawn yet. `load(first, last)`
+   * returns null when rows `first` to `last` can be built now, else a promise of them; every
+   * row of a list drawn whole must be buildable at once.
    */
-  set(count, build, { threshold = 60, estimate = 40 } = {}) {
+  set(count, build, { threshold = 60, estimate = 40, load = () => null } = {}) {
     this.dispose();
     this.count = count;
     this.build = build;
+    this.load = load;
+    this.generation += 1;
     this.virtual = count > threshold;
     this.host.classList.toggle('virtual', this.virtual);
     if (!this.virtual) {
@@ -57,7 +66,9 @@ export class VirtualList {
       this.scrollTo(e.key === 'Home' ? 0 : this.count - 1);
     });
     this.observer = new ResizeObserver((entries) => this.measured(entries));
-    this.update();
+    // A new viewport is at the top and no taller than the window (CSS: 70vh): drawing it
+    // from these, not from its measures, spares a forced layout of the whole page.
+    this.update(-1, { top: 0, height: window.innerHeight });
   }
 
   dispose() {
@@ -79,6 +90,12 @@ export class VirtualList {
     this.viewport.scrollTop = this.offsets[i];
     this.update(i);
     return this.rows.get(i);
+  }
+
+  /** Resolves once row `i` can be drawn (its data has come). */
+  async ready(i) {
+    const pending = this.load(i, i);
+    if (pending) await pending;
   }
 
   /** Draws row `i` wherever the viewport is (for a row about to be pointed at). */
@@ -120,16 +137,21 @@ export class VirtualList {
     return lo;
   }
 
-  update(pin = -1) {
+  update(pin = -1, known = null) {
     if (!this.virtual || this.count === 0) return;
     this.offsetsNow();
-    const top = this.viewport.scrollTop;
-    const height = this.viewport.clientHeight || 600;
+    const top = known ? known.top : this.viewport.scrollTop;
+    const height = known ? known.height : this.viewport.clientHeight || 600;
     const first = this.indexAt(Math.max(0, top - OVERSCAN));
     const last = this.indexAt(top + height + OVERSCAN);
     const keep = new Set();
     for (let i = first; i <= last; i++) keep.add(i);
     if (pin >= 0) keep.add(pin);
+    const pending = this.load(first, last);
+    if (pending) {
+      const generation = this.generation;
+      pending.then(() => generation === this.generation && this.schedule(), () => {});
+    }
     const active = document.activeElement;
     for (const [i, el] of this.rows) {
       if (keep.has(i)) continue;
@@ -141,7 +163,9 @@ export class VirtualList {
     for (const i of keep) {
       let el = this.rows.get(i);
       if (!el) {
-        el = h('div', { class: 'vrow', dataset: { vi: i } }, this.build(i));
+        const content = this.build(i);
+        if (!content) continue; // not here yet: drawn when `load` brings it
+        el = h('div', { class: 'vrow', dataset: { vi: i } }, content);
         this.spacer.append(el);
         this.rows.set(i, el);
         this.observer.observe(el);
