@@ -39,7 +39,48 @@ pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsV
     let options =
         Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
     let inspection = crate::inspect_with_text(input, &options);
-    to_js(&PageReport::new(&inspection.text, &inspection.report, pasted))
+    let index = TextIndex::new(&inspection.text, report_offsets(&inspection.report));
+    to_js(&PageReport::new(&inspection.text, &inspection.report, &index, pasted, true))
+}
+
+/// One inspection kept in wasm memory, for a page that shows a few messages of many: the
+/// report comes without the messages' headers, and each message is fetched whole when it
+/// is drawn, so a paste of 100,000 messages does not decode a million headers up front.
+/// Call `free()` when done with it.
+#[wasm_bindgen]
+pub struct Inspection {
+    text: Vec<u8>,
+    report: Report,
+    index: TextIndex,
+    pasted: bool,
+}
+
+#[wasm_bindgen]
+impl Inspection {
+    /// Inspects `input` as [`inspect`] does.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &[u8], profile: &str, pasted: bool) -> Result<Inspection, JsValue> {
+        let profile = Profile::parse(profile)
+            .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
+        let options =
+            Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
+        let inspection = crate::inspect_with_text(input, &options);
+        let index = TextIndex::new(&inspection.text, report_offsets(&inspection.report));
+        Ok(Inspection { text: inspection.text.into_owned(), report: inspection.report, index, pasted })
+    }
+
+    /// The report as [`inspect`] gives it, except that every message's `headers` is `null`.
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js(&PageReport::new(&self.text, &self.report, &self.index, self.pasted, false))
+    }
+
+    /// Message `index` whole, headers included, as in [`inspect`]'s report; `null` past the end.
+    pub fn message(&self, index: usize) -> Result<JsValue, JsValue> {
+        if index >= self.report.messages.len() {
+            return Ok(JsValue::NULL);
+        }
+        to_js(&PageMessage::new(self.report.detail(index, &self.text), &self.index, true))
+    }
 }
 
 /// The same inspection as [`inspect`], returning only `[messages, errors, warnings, notes]`:
@@ -226,7 +267,8 @@ struct PageMessage {
     status_text: Option<&'static str>,
     pair: Option<usize>,
     session: Option<String>,
-    headers: Vec<PageHeader>,
+    /// `null` in [`Inspection::report`]: fetched per message with [`Inspection::message`].
+    headers: Option<Vec<PageHeader>>,
     body: PageBody,
     findings: Vec<usize>,
     counts: PageCounts,
@@ -307,8 +349,7 @@ struct PageFragment {
 
 impl PageReport {
     /// `text` is what the spans of `report` point into: the input, or a capture's transcript.
-    fn new(text: &[u8], report: &Report, pasted: bool) -> PageReport {
-        let index = TextIndex::new(text, report_offsets(report));
+    fn new(text: &[u8], report: &Report, index: &TextIndex, pasted: bool, with_headers: bool) -> PageReport {
         PageReport {
             tool: report.tool,
             version: report.version,
@@ -323,9 +364,15 @@ impl PageReport {
                 pasted,
             },
             counts: report.counts.into(),
-            messages: (0..report.messages.len()).map(|i| PageMessage::new(report.detail(i, text), &index)).collect(),
+            messages: (0..report.messages.len())
+                .map(|i| {
+                    let detail =
+                        if with_headers { report.detail(i, text) } else { report.detail_without_headers(i, text) };
+                    PageMessage::new(detail, index, with_headers)
+                })
+                .collect(),
             sessions: report.sessions.iter().map(PageSession::from).collect(),
-            findings: report.findings.iter().map(|f| PageFinding::new(f, &index)).collect(),
+            findings: report.findings.iter().map(|f| PageFinding::new(f, index)).collect(),
             capture: report.capture.as_ref().map(|c| PageCapture {
                 format: c.format,
                 frames: c.frames as f64,
@@ -353,7 +400,7 @@ impl PageReport {
 }
 
 impl PageMessage {
-    fn new(m: report::MessageDetail, index: &TextIndex) -> PageMessage {
+    fn new(m: report::MessageDetail, index: &TextIndex, with_headers: bool) -> PageMessage {
         PageMessage {
             index: m.index,
             span: page_span(index, m.span),
@@ -371,20 +418,21 @@ impl PageMessage {
             status_text: m.status_text,
             pair: m.pair,
             session: m.session.map(str::to_string),
-            headers: m
-                .headers
-                .into_iter()
-                .map(|h| PageHeader {
-                    name: h.name,
-                    value: h.value,
-                    span: page_span(index, h.span),
-                    name_span: page_span(index, h.name_span),
-                    value_span: page_span(index, h.value_span),
-                    known: h.known,
-                    decoded: h.decoded,
-                    problem: h.problem,
-                })
-                .collect(),
+            headers: with_headers.then(|| {
+                m.headers
+                    .into_iter()
+                    .map(|h| PageHeader {
+                        name: h.name,
+                        value: h.value,
+                        span: page_span(index, h.span),
+                        name_span: page_span(index, h.name_span),
+                        value_span: page_span(index, h.value_span),
+                        known: h.known,
+                        decoded: h.decoded,
+                        problem: h.problem,
+                    })
+                    .collect()
+            }),
             body: PageBody {
                 span: page_span(index, m.body.span),
                 length: m.body.length as f64,

@@ -45,7 +45,7 @@ struct Counts {
     notes: usize,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 struct Span {
     start: usize,
     end: usize,
@@ -67,7 +67,7 @@ struct Message {
     body: Body,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq)]
 struct Header {
     name: String,
     value: String,
@@ -182,6 +182,40 @@ fn the_42_capture_has_no_error_and_every_message_kind() {
     assert_eq!(report.messages.len(), 12);
     assert_eq!(report.messages[5].kind, "notification");
     assert_eq!(report.sessions[0].id, "{C85B4E0A-9EB9-4114-BFA4-8A43B4710091}");
+}
+
+/// A report of a kept inspection, whose messages come without headers.
+#[derive(Debug, Deserialize)]
+struct LeanReport {
+    messages: Vec<LeanMessage>,
+    counts: Counts,
+}
+
+#[derive(Debug, Deserialize)]
+struct LeanMessage {
+    index: usize,
+    kind: String,
+    headers: Option<Vec<Header>>,
+}
+
+#[wasm_bindgen_test]
+fn a_kept_inspection_gives_each_message_whole_when_asked() {
+    for input in [CAPTURE_42, BROKEN_403] {
+        let full = inspect(input, "default", false);
+        let kept = wasm::Inspection::new(input, "default", false).unwrap();
+        let lean: LeanReport = serde_wasm_bindgen::from_value(kept.report().unwrap()).unwrap();
+        assert_eq!(lean.messages.len(), full.messages.len());
+        assert_eq!((lean.counts.errors, lean.counts.notes), (full.counts.errors, full.counts.notes));
+        for (m, whole) in lean.messages.iter().zip(&full.messages) {
+            assert_eq!((m.index, &m.kind), (whole.index, &whole.kind));
+            assert!(m.headers.is_none(), "headers are left out of the kept report");
+            let asked: Message = serde_wasm_bindgen::from_value(kept.message(m.index).unwrap()).unwrap();
+            assert_eq!(asked.headers, whole.headers, "message #{}", m.index);
+            assert_eq!((asked.span, asked.start_line), (whole.span.clone(), whole.start_line.clone()));
+        }
+        assert!(kept.message(full.messages.len()).unwrap().is_null());
+    }
+    assert!(wasm::Inspection::new(CAPTURE_42, "strict", false).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -22,8 +22,14 @@ import { WARM_UP } from './modules/warm-up.js';
 let engine = null;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
 const encoder = new TextEncoder();
-/** The report of the last inspection: { id, store }. */
-let kept = { id: null, store: null };
+/** The last inspection: { id, store, inspection (the engine's, in wasm memory) }. */
+let kept = { id: null, store: null, inspection: null };
+
+/** Lets go of the kept inspection and the wasm memory it holds. */
+function forget() {
+  kept.inspection?.free();
+  kept = { id: null, store: null, inspection: null };
+}
 
 const loading = (async () => {
   try {
@@ -34,7 +40,12 @@ const loading = (async () => {
     // The first call of each engine function runs unoptimised code (compiled lazily, then
     // tiered up): spend that here, before anyone waits for it, not on the first paste.
     const bytes = new TextEncoder().encode(WARM_UP);
-    for (let i = 0; i < 3; i++) module.inspect(bytes, 'default', i === 0);
+    for (let i = 0; i < 3; i++) {
+      const inspection = new module.Inspection(bytes, 'default', i === 0);
+      inspection.report();
+      inspection.message(0);
+      inspection.free();
+    }
   } catch (e) {
     postMessage({ ready: false, error: e && e.message ? e.message : String(e) });
   }
@@ -60,12 +71,14 @@ self.addEventListener('message', async (event) => {
     }
     return;
   }
-  kept = { id: null, store: null };
+  forget();
   const back = request.bytes ? [request.bytes] : [];
   try {
     const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(request.text);
     const t0 = performance.now();
-    const report = engine.module.inspect(bytes, request.profile, request.pasted);
+    const inspection = new engine.module.Inspection(bytes, request.profile, request.pasted);
+    kept.inspection = inspection; // freed by the next forget(), whatever happens below
+    const report = inspection.report();
     const t1 = performance.now();
     // A capture's spans point into its transcript, which the engine returns; text input's
     // spans point into the input itself, decoded here so the page never has to.
@@ -75,8 +88,8 @@ self.addEventListener('message', async (event) => {
       console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
     }
     const t2 = performance.now();
-    const store = new ReportStore(report, text);
-    kept = { id: request.id, store };
+    const store = new ReportStore(report, text, (i) => inspection.message(i));
+    kept = { id: request.id, store, inspection };
     const summary = store.summary();
     const t3 = performance.now();
     const wasmBytes = engine.memory ? engine.memory.buffer.byteLength : 0;

@@ -65,6 +65,14 @@ impl Report {
     /// Message `index` in words; `text` is what the report's spans point into (the input,
     /// or a capture's transcript: see [`crate::Inspection`]).
     pub fn detail<'r>(&'r self, index: usize, text: &[u8]) -> MessageDetail<'r> {
+        let mut detail = self.detail_without_headers(index, text);
+        detail.headers = header_details(&self.messages[index], text);
+        detail
+    }
+
+    /// [`Report::detail`] with `headers` left empty: what a list of messages shows, for
+    /// which decoding every header of every message would be wasted.
+    pub fn detail_without_headers<'r>(&'r self, index: usize, text: &[u8]) -> MessageDetail<'r> {
         let m = &self.messages[index];
         let (method, target, version, reason) = match &m.start_line {
             StartLine::Request { method, target, version } => (
@@ -95,7 +103,7 @@ impl Report {
             status_text: m.status_text,
             pair: m.pair,
             session: self.session_id(index),
-            headers: header_details(m, text),
+            headers: Vec::new(),
             body: &m.body,
             findings: &m.findings,
             counts: m.counts,

@@ -15,10 +15,16 @@ import { regionBounds, piecesOf, regionIndexAt } from './regions.js';
 import { findingsMarkdown, severityOrder } from './markdown.js';
 
 export class ReportStore {
-  /** `text`: what the spans point into (the decoded input, or a capture's transcript). */
-  constructor(report, text) {
+  /**
+   * `text`: what the spans point into (the decoded input, or a capture's transcript).
+   * `wholeMessage(i)`: message `i` with its headers, which `report` leaves out (the engine
+   * decodes a message's headers when it is drawn, not all of them up front); omitted when
+   * the report's messages are whole.
+   */
+  constructor(report, text, wholeMessage = null) {
     this.report = report;
     this.text = text;
+    this.wholeMessage = wholeMessage ?? ((i) => report.messages[i]);
     this.pairRows();
     this.order = severityOrder(report.findings);
     this.position = new Int32Array(this.order.length);
@@ -104,8 +110,8 @@ export class ReportStore {
    * indices), and the connection it travelled on (a capture's list of connections is cut).
    */
   message(i) {
-    const m = this.report.messages[i];
-    if (!m) return null;
+    if (!this.report.messages[i]) return null;
+    const m = this.wholeMessage(i);
     const connection = m.origin ? this.report.capture?.connections?.[m.origin.connection] ?? null : null;
     return { ...m, row: this.rowOf[i], findings: m.findings.map((f) => this.finding(f)), connection };
   }
@@ -124,7 +130,7 @@ export class ReportStore {
 
   /** A region with its pieces, and its text unless the whole text goes along. */
   region(g, withText = true) {
-    const m = g.message != null ? this.report.messages[g.message] : null;
+    const m = g.message != null ? this.wholeMessage(g.message) : null;
     const out = { ...g, pieces: piecesOf(g, m) };
     if (withText) out.text = this.text.slice(g.start, Math.min(g.end, g.start + REGION_CUT));
     return out;
