@@ -196,13 +196,23 @@ pub fn byte_count_words(n: u64) -> String {
     if n < 1024 {
         return format!("{n} bytes");
     }
-    let mut value = n as f64 / 1024.0;
+    // The amount in tenths of the unit, rounded half to even as `{:.1}` rounds `n as f64`
+    // divided by a power of 1024; in integers so the page's wasm needs no float printer.
+    let exact = n as f64 as u128;
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    while unit < UNITS.len() - 1 && exact >> (10 * (unit + 2)) > 0 {
         unit += 1;
     }
-    format!("{n} bytes ({value:.1} {})", UNITS[unit])
+    let shift = 10 * (unit + 1);
+    let mut tenths = (exact * 10) >> shift;
+    let rest = (exact * 10) & ((1 << shift) - 1);
+    let half = 1u128 << (shift - 1);
+    if rest > half || (rest == half && tenths % 2 == 1) {
+        tenths += 1;
+    }
+    // At most 16384 PiB in tenths: a u64 (whose printer the wasm has already; u128's is more).
+    let tenths = tenths as u64;
+    format!("{n} bytes ({}.{} {})", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 pub fn hresult_words(code: u32) -> String {
@@ -542,6 +552,24 @@ mod tests {
     fn words() {
         assert_eq!(duration_words(110), "110 seconds (1 min 50 s)");
         assert_eq!(byte_count_words(4892), "4892 bytes (4.8 KiB)");
+        // The float formatting it replaced, on ties, unit edges and the largest values.
+        let by_float = |n: u64| {
+            let mut value = n as f64 / 1024.0;
+            let mut unit = 0;
+            while value >= 1024.0 && unit < 4 {
+                value /= 1024.0;
+                unit += 1;
+            }
+            format!("{n} bytes ({value:.1} {})", ["KiB", "MiB", "GiB", "TiB", "PiB"][unit])
+        };
+        let mut samples =
+            vec![1024, 1280, 1331, 1126, 1075, 1024 * 1024 - 1, 1 << 20, u64::MAX, u64::MAX - 1024, 1 << 60];
+        samples.extend((0..2000u64).map(|i| 1024 + i * 37));
+        samples.extend((10..64).flat_map(|b| [(1u64 << b) - 1, 1 << b, (1 << b) + (1 << (b - 5)), (1 << b) / 4 * 5]));
+        samples.extend((1..40u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        for n in samples.into_iter().filter(|n| *n >= 1024) {
+            assert_eq!(byte_count_words(n), by_float(n), "{n}");
+        }
         assert!(describe(Grammar::Offset, b"4892").unwrap().contains("4892"));
         assert!(describe(Grammar::ErrorContext, b"0x3").is_err());
     }

@@ -6,8 +6,8 @@
 //! path and the HTTP version; headers are kept as recorded, in order. A file that is not
 //! JSON, or is cut part way, keeps the entries read before the break.
 
-use base64::Engine;
-use serde_json::Value;
+use super::base64;
+use super::json::{self, Value};
 
 use super::{Capture, Connection, Format, Origin, Unit};
 use crate::finding::RawFinding;
@@ -24,15 +24,15 @@ pub fn read(input: &[u8]) -> Capture {
         findings: Vec::new(),
         stopped: None,
     };
-    let (entries, problem) = match serde_json::from_slice::<Value>(input) {
-        Ok(doc) => match doc.pointer("/log/entries").and_then(Value::as_array) {
-            Some(entries) => (entries.clone(), None),
-            None => (Vec::new(), Some("no log.entries array: not a HAR 1.2 file".to_string())),
+    let (entries, problem) = match json::parse(input) {
+        Ok(doc) => match doc.take("log").and_then(|log| log.take("entries")) {
+            Some(Value::Array(entries)) => (entries, None),
+            _ => (Vec::new(), Some("no log.entries array: not a HAR 1.2 file".to_string())),
         },
         // Not JSON as a whole: read the entries one by one up to the break.
         Err(e) => {
             let (entries, _) = entries_before_break(input);
-            (entries, Some(format!("not valid JSON at line {} column {}: {e}", e.line(), e.column())))
+            (entries, Some(format!("not valid JSON at line {} column {}: {e}", e.line, e.column)))
         }
     };
     let mut connections: Vec<(Option<String>, usize)> = Vec::new();
@@ -68,13 +68,12 @@ fn entries_before_break(input: &[u8]) -> (Vec<Value>, usize) {
     loop {
         pos = skip_ws(input, pos);
         let Some(rest) = input.get(pos..) else { break };
-        let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Value>();
-        match values.next() {
-            Some(Ok(value)) => {
-                pos += values.byte_offset();
+        match json::parse_prefix(rest) {
+            Some((value, len)) => {
+                pos += len;
                 out.push(value);
             }
-            _ => break,
+            None => break,
         }
         pos = skip_ws(input, pos);
         if input.get(pos) != Some(&b',') {
@@ -186,7 +185,8 @@ fn add_headers(text: &mut Vec<u8>, message: &Value, body: &[u8]) {
         if name.is_empty() || name.starts_with(':') {
             continue;
         }
-        chunked |= name.eq_ignore_ascii_case("transfer-encoding") && value.to_ascii_lowercase().contains("chunked");
+        chunked |= name.eq_ignore_ascii_case("transfer-encoding")
+            && contains(value.to_ascii_lowercase().as_bytes(), b"chunked");
         text.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
     }
     text.extend_from_slice(b"\r\n");
@@ -207,8 +207,8 @@ fn add_headers(text: &mut Vec<u8>, message: &Value, body: &[u8]) {
 fn body_of(v: &Value) -> Vec<u8> {
     let text = str_at(v, "text");
     if str_at(v, "encoding").eq_ignore_ascii_case("base64") {
-        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-        if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(compact) {
+        let compact: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        if let Some(bytes) = base64::decode(&compact) {
             return bytes;
         }
     }
@@ -228,7 +228,9 @@ fn http_version(v: &str) -> String {
 
 /// The authority and the path (with query) of an absolute URL; a relative one is a path.
 fn split_url(url: &str) -> (&str, &str) {
-    let Some(scheme_end) = url.find("://") else { return ("", if url.is_empty() { "/" } else { url }) };
+    let Some(scheme_end) = memchr::memmem::find(url.as_bytes(), b"://") else {
+        return ("", if url.is_empty() { "/" } else { url });
+    };
     let after = &url[scheme_end + 3..];
     let cut = after.find(['/', '?', '#']).unwrap_or(after.len());
     let path = after[cut..].split('#').next().unwrap_or("");
@@ -249,6 +251,21 @@ fn port_of(url: &str, authority: &str) -> u16 {
     }
 }
 
+/// `str::contains` for a string needle, through memchr's searcher, which the crate has
+/// already, rather than another copy of the standard library's.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
+}
+
+/// The value of the digits after a decimal point (`123` is 0.123). Exact for up to 15
+/// digits and within an ulp beyond, which is finer than a timestamp near 1.7e9 seconds keeps;
+/// by hand so that the page's WebAssembly needs no general float parser.
+fn decimal_fraction(digits: &[u8]) -> f64 {
+    let kept = &digits[..digits.len().min(18)];
+    let n = kept.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+    n as f64 / 10f64.powi(kept.len() as i32)
+}
+
 /// Seconds since the Unix epoch of an ISO 8601 date-time as HAR writes it
 /// (`2024-06-01T12:00:00.123Z`, or with a `+02:00` offset).
 fn parse_time(s: &str) -> Option<f64> {
@@ -266,7 +283,7 @@ fn parse_time(s: &str) -> Option<f64> {
     let mut fraction = 0.0;
     if b.get(pos) == Some(&b'.') {
         let digits = b[pos + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        fraction = s.get(pos..pos + 1 + digits)?.parse::<f64>().ok()?;
+        fraction = decimal_fraction(b.get(pos + 1..pos + 1 + digits).filter(|d| !d.is_empty())?);
         pos += 1 + digits;
     }
     let offset = match b.get(pos) {
@@ -297,6 +314,11 @@ mod tests {
         assert_eq!(parse_time("2024-06-01T12:00:00Z"), Some(1_717_243_200.0));
         assert_eq!(parse_time("2024-06-01T14:00:00.5+02:00"), Some(1_717_243_200.5));
         assert_eq!(parse_time("junk"), None);
+        assert_eq!(parse_time("2024-06-01T12:00:00.Z"), None);
+        for digits in ["5", "123", "000001", "999999999", "123456789012345", "12345678901234567890123"] {
+            let expected: f64 = format!("0.{digits}").parse().unwrap();
+            assert!((decimal_fraction(digits.as_bytes()) - expected).abs() <= f64::EPSILON * expected, "{digits}");
+        }
         assert_eq!(split_url("http://h:8123/a/b?x=1#f"), ("h:8123", "/a/b?x=1"));
         assert_eq!(split_url("https://h"), ("h", "/"));
         assert_eq!(port_of("http://[::1]:81/", "[::1]:81"), 81);

@@ -5,7 +5,9 @@
 //! a [`Unit`] of the transcript that remembers its connection, direction, frames and time.
 //! Findings point into the transcript, which the page shows and the CLI locates by frame.
 
+mod base64;
 pub mod har;
+mod json;
 pub mod pcap;
 mod tcp;
 mod transcript;

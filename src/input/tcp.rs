@@ -204,8 +204,9 @@ fn rebuild(half: Half<'_>) -> Stream {
     }
     // With a SYN the stream starts right after it; without one, at the lowest byte seen.
     let base = if half.isn.is_some() { 0 } else { placed.iter().map(|p| p.0).min().unwrap_or(0) };
-    // Stable: equal offsets keep capture order, so the first copy wins.
-    placed.sort_by_key(|p| p.0);
+    // Equal offsets keep capture order (the segment index breaks ties), so the first copy
+    // wins; unstable because that is the smaller sort in the page's wasm.
+    placed.sort_unstable();
     let total: usize = half.segments.iter().map(|s| s.payload.len()).sum();
     stream.bytes.reserve(total);
     let mut cursor = base;

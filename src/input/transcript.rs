@@ -17,6 +17,9 @@ struct Pending {
     start: usize,
     end: usize,
     origin: Origin,
+    /// Position in the order found, the last sort key: an unstable sort then orders as a
+    /// stable one would (and is a smaller piece of the page's wasm).
+    found: usize,
 }
 
 /// Everything pcap.rs read, turned into a [`Capture`].
@@ -53,15 +56,15 @@ pub fn build(
             for (start, end) in unit_bounds(stream, split) {
                 let Some((first_frame, last_frame, time)) = stream.frames_of(start, end) else { continue };
                 let origin = Origin { connection: id, from_client: dir == client, first_frame, last_frame, time };
-                pending.push(Pending { conn: id, dir, start, end, origin });
+                pending.push(Pending { conn: id, dir, start, end, origin, found: pending.len() });
             }
         }
     }
     // Capture order: the time of each message's first byte, then its frame.
-    pending.sort_by(|x, y| {
+    pending.sort_unstable_by(|x, y| {
         let tx = x.origin.time.unwrap_or(0.0);
         let ty = y.origin.time.unwrap_or(0.0);
-        tx.total_cmp(&ty).then(x.origin.first_frame.cmp(&y.origin.first_frame))
+        tx.total_cmp(&ty).then(x.origin.first_frame.cmp(&y.origin.first_frame)).then(x.found.cmp(&y.found))
     });
     let total: usize = pending.iter().map(|p| p.end - p.start + 2).sum();
     let mut transcript = Vec::with_capacity(total);
