@@ -153,9 +153,15 @@ fn build_report(
     classified: Vec<Classified>,
     messages: Vec<http::Message>,
     conversation: conversation::Outcome,
-    mut raw: Vec<RawFinding>,
+    raw: Vec<RawFinding>,
 ) -> Report {
-    raw.sort_by_key(|f| (f.span.start, f.message, f.rule));
+    // Findings in the order of the text; equal keys keep the order the checks produced
+    // them in. (An unstable sort on a key made unique by that order: the page's wasm then
+    // needs no stable sort, which is several kilobytes of code.)
+    let mut keyed: Vec<(usize, Option<usize>, Rule, usize, RawFinding)> =
+        raw.into_iter().enumerate().map(|(i, f)| (f.span.start, f.message, f.rule, i, f)).collect();
+    keyed.sort_unstable_by_key(|k| (k.0, k.1, k.2, k.3));
+    let raw = keyed.into_iter().map(|k| k.4);
     let mut counts = Counts::default();
     let mut per_message: Vec<Vec<usize>> = vec![Vec::new(); messages.len()];
     let mut graded = Vec::with_capacity(raw.len());

@@ -23,7 +23,10 @@ use crate::span::Span;
 use crate::spec::{Document, Source};
 use crate::{LineEndingCheck, Options, Profile};
 
-/// Inspects `input` (the captured bytes) under `profile` (`default`, `win32` or `mc-bup`).
+/// Inspects `input` (the captured bytes) under `profile` (`default`, `win32` or `mc-bup`)
+/// and gives the whole report at once, every message with its headers: the shape the
+/// page's messages have. Not exported (the page keeps an [`Inspection`] and fetches
+/// messages as it draws them); the wasm tests read the page's shape through it.
 ///
 /// `pasted` is true for text that came through a text box, whose CRLFs the browser already
 /// turned into LF: line endings are then not judged. Bytes from a file are checked strictly.
@@ -32,15 +35,15 @@ use crate::{LineEndingCheck, Options, Profile};
 /// *transcript* (the HTTP messages it carried, one after another), which comes back as the
 /// report's `transcript` string, decoded by the same rules as `TextDecoder`; for text it is
 /// `null` and the spans point into the page's own decoding of the input.
-#[wasm_bindgen]
 pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsValue> {
+    let kept = Inspection::new(input, profile, pasted)?;
+    to_js(&PageReport::new(&kept.text, &kept.report, &kept.index, pasted, true))
+}
+
+fn options(profile: &str, pasted: bool) -> Result<Options, JsValue> {
     let profile = Profile::parse(profile)
         .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
-    let options =
-        Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
-    let inspection = crate::inspect_with_text(input, &options);
-    let index = TextIndex::new(&inspection.text, report_offsets(&inspection.report));
-    to_js(&PageReport::new(&inspection.text, &inspection.report, &index, pasted, true))
+    Ok(Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } })
 }
 
 /// One inspection kept in wasm memory, for a page that shows a few messages of many: the
@@ -57,14 +60,10 @@ pub struct Inspection {
 
 #[wasm_bindgen]
 impl Inspection {
-    /// Inspects `input` as [`inspect`] does.
+    /// Inspects `input`: see [`inspect`] for the arguments.
     #[wasm_bindgen(constructor)]
     pub fn new(input: &[u8], profile: &str, pasted: bool) -> Result<Inspection, JsValue> {
-        let profile = Profile::parse(profile)
-            .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
-        let options =
-            Options { profile, line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict } };
-        let inspection = crate::inspect_with_text(input, &options);
+        let inspection = crate::inspect_with_text(input, &options(profile, pasted)?);
         let index = TextIndex::new(&inspection.text, report_offsets(&inspection.report));
         Ok(Inspection { text: inspection.text.into_owned(), report: inspection.report, index, pasted })
     }
@@ -88,9 +87,7 @@ impl Inspection {
 /// JavaScript (scripts/bench.sh compares it with the native build).
 #[wasm_bindgen]
 pub fn inspect_counts(input: &[u8], profile: &str) -> Result<Vec<u32>, JsValue> {
-    let profile = Profile::parse(profile)
-        .ok_or_else(|| JsValue::from_str(&format!("unknown profile `{profile}` (default, win32 or mc-bup)")))?;
-    let report = crate::inspect(input, &Options { profile, line_endings: LineEndingCheck::Strict });
+    let report = crate::inspect(input, &options(profile, false)?);
     let c = report.counts;
     Ok([report.messages.len(), c.errors, c.warnings, c.notes].map(|n| n as u32).to_vec())
 }
