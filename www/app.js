@@ -18,6 +18,7 @@ import {
 import { RemoteReport } from './modules/remote-report.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
+import { afterPaint } from './modules/after-paint.js';
 
 /** The examples: the two real Windows captures and the broken ones (all test fixtures). */
 export const EXAMPLES = [
@@ -313,81 +314,81 @@ function cancel() {
   root.dataset.cancelled = String(Number(root.dataset.cancelled ?? 0) + 1);
 }
 
-/** Gives the page a turn: the rest runs in a task of its own. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * Past this many entries in the conversation card (or messages) a report is drawn in
- * several tasks, so layout and paint come between them rather than after one long task.
+ * Past this many messages (or entries of the conversation card) a report is drawn in
+ * stages: the verdict and findings first, painted, then the raw view, the conversation and
+ * the message list, each in a task of its own after the frame before it. Drawn in one task,
+ * the findings would wait for the layout and paint of everything below them; a small report
+ * is cheap enough to draw whole, without the extra frames.
  */
-const DRAW_IN_TASKS_OVER = 600;
+const DRAW_IN_STAGES_OVER = { messages: OPEN_CARDS_UP_TO, entries: 200 };
 
 /**
- * Draws `report`. A large one is drawn a part per task, so the page keeps answering; then
- * `stale()` is asked after each pause, and the drawing stops (resolving to null) when true.
- * Resolves to the time each part took.
+ * Draws `report`, the findings first. A large one is drawn in stages (see
+ * DRAW_IN_STAGES_OVER), so the page keeps answering; `stale()` is asked after each pause,
+ * and the drawing stops (resolving to null) when true. Once the findings are drawn the page
+ * says so (the `bits:findings-drawn` event); resolves to the time each part took.
  */
 async function render(report, source, stale = () => false) {
   const entries = report.sequence.length + report.sessions.reduce((n, s) => n + s.fragments.length, 0);
-  const inTasks = entries > DRAW_IN_TASKS_OVER || report.messageCount > DRAW_IN_TASKS_OVER;
-  const pause = async () => {
-    if (!inTasks) return false;
-    await nextTask();
-    return stale();
+  const inStages = entries > DRAW_IN_STAGES_OVER.entries || report.messageCount > DRAW_IN_STAGES_OVER.messages;
+  const phases = {};
+  let t = performance.now();
+  const stage = async (name, draw) => {
+    if (inStages && name !== 'findings') {
+      await afterPaint();
+      if (stale()) return false;
+    }
+    t = performance.now();
+    draw();
+    phases[name] = performance.now() - t;
+    return true;
   };
   state.report = report;
   state.selectedRow = null;
   state.hoveredRow = null;
   state.open = new Set();
-  const phases = {};
-  let t = performance.now();
-  const lap = (name) => {
-    const now = performance.now();
-    phases[name] = now - t;
-    t = now;
-  };
-  renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
-  ui.copyFindings.disabled = false;
-  ui.findingsCard.hidden = report.findingCount === 0;
   const small = report.messageCount <= OPEN_CARDS_UP_TO && report.findingCount <= 200;
-  if (small) delete root.dataset.large;
-  else root.dataset.large = '';
   const ctx = context(report.messageCount <= OPEN_CARDS_UP_TO);
-  renderCapture(ui.capture, report);
-  if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
-    ui.capture.hidden = false;
-    clear(ui.capture);
-    ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
-      h('strong', { text: 'Not a format the inspector knows: ' }),
-      'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
-  }
-  if (inTasks) {
-    // The cards of the report before are hidden until their turn comes.
-    ui.conversationCard.hidden = true;
-    ui.messagesCard.hidden = true;
-  }
-  renderFindings(findingsList, report, ctx);
-  lap('findings');
-  if (await pause()) return null;
-  t = performance.now();
-  renderSequence(ui.conversation, report, ctx);
-  ui.conversationCard.hidden = report.messageCount === 0;
-  lap('sequence');
-  if (await pause()) return null;
-  t = performance.now();
-  renderSessions(ui.conversation, report, ctx);
-  lap('sessions');
-  if (await pause()) return null;
-  t = performance.now();
-  ui.messagesCard.hidden = report.messageCount === 0;
-  state.cards = renderMessages(messagesList, report, ctx);
-  lap('messages');
-  if (await pause()) return null;
-  t = performance.now();
-  raw.setContent(report.raw, (start, end) => report.around(start, end));
-  lap('raw');
-  ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
-  return phases;
+  await stage('findings', () => {
+    renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
+    ui.copyFindings.disabled = false;
+    ui.findingsCard.hidden = report.findingCount === 0;
+    if (small) delete root.dataset.large;
+    else root.dataset.large = '';
+    renderCapture(ui.capture, report);
+    if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
+      ui.capture.hidden = false;
+      clear(ui.capture);
+      ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
+        h('strong', { text: 'Not a format the inspector knows: ' }),
+        'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
+    }
+    if (inStages) {
+      // The cards of the report before go until their turn comes: nothing of it can be
+      // clicked meanwhile (its list would draw the old report's messages).
+      ui.conversationCard.hidden = true;
+      ui.messagesCard.hidden = true;
+      clear(ui.conversation);
+      messagesList.set(0, () => null);
+      raw.setContent(null);
+    }
+    renderFindings(findingsList, report, ctx);
+  });
+  document.dispatchEvent(new CustomEvent('bits:findings-drawn', { detail: { messages: report.messageCount, findings: report.findingCount } }));
+  const drawn = await stage('raw', () => {
+    raw.setContent(report.raw, (start, end) => report.around(start, end));
+    ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
+  }) && await stage('sequence', () => {
+    renderSequence(ui.conversation, report, ctx);
+    ui.conversationCard.hidden = report.messageCount === 0;
+  }) && await stage('sessions', () => {
+    renderSessions(ui.conversation, report, ctx);
+  }) && await stage('messages', () => {
+    ui.messagesCard.hidden = report.messageCount === 0;
+    state.cards = renderMessages(messagesList, report, ctx);
+  });
+  return drawn ? phases : null;
 }
 
 function clearResults() {
