@@ -166,6 +166,8 @@ export class VirtualList {
         const content = this.build(i);
         if (!content) continue; // not here yet: drawn when `load` brings it
         el = h('div', { class: 'vrow', dataset: { vi: i } }, content);
+        // Off screen (CSS: content-visibility) the row is as tall as the list counts it.
+        el.style.containIntrinsicBlockSize = `auto ${this.heights[i]}px`;
         this.spacer.append(el);
         this.rows.set(i, el);
         this.observer.observe(el);
