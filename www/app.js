@@ -89,6 +89,12 @@ const messagesList = new VirtualList(ui.messages, 'Messages');
 
 // ------------------------------------------------------------------ the worker
 
+/** Characters of pasted text posted to the worker per message (a few milliseconds' copy). */
+const TEXT_PIECE = 2 ** 21;
+
+/** Lets the page handle input and draw before the caller goes on. */
+const yieldToPage = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
 /** The engine in a Web Worker: one request at a time, answered in order. */
 class Engine {
   constructor() {
@@ -134,6 +140,28 @@ class Engine {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, inspection: 'bytes' in message || 'text' in message });
       this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /**
+   * Inspects pasted `text`. A long one goes in pieces, each posted in a task of its own:
+   * the structured clone of twenty megabytes of text in one message holds up the page for
+   * tens of milliseconds (the worker joins the pieces).
+   */
+  inspectText(text, options) {
+    const id = this.nextId++;
+    const worker = this.worker;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, inspection: true });
+      (async () => {
+        let at = 0;
+        for (; text.length - at > TEXT_PIECE; at += TEXT_PIECE) {
+          worker.postMessage({ id, piece: text.slice(at, at + TEXT_PIECE) });
+          await yieldToPage();
+          if (this.worker !== worker || !this.pending.has(id)) return; // restarted: the job is rejected
+        }
+        worker.postMessage({ ...options, id, text: at ? text.slice(at) : text, pieces: at > 0 });
+      })();
     });
   }
 
@@ -217,7 +245,7 @@ async function run() {
   let answer;
   try {
     answer = pasted
-      ? await engine.request({ text, profile: ui.profile.value, pasted })
+      ? await engine.inspectText(text, { profile: ui.profile.value, pasted })
       : await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted, textUpTo: PASTE_BOX_UP_TO }, [bytes.buffer]);
   } catch (e) {
     if (mine !== generation && !(e instanceof Cancelled)) return;
