@@ -16,6 +16,7 @@ import {
   renderExplanation, renderCapture, spanWords, messageName,
 } from './modules/render.js';
 import { RemoteReport } from './modules/remote-report.js';
+import { OPEN_CARDS_UP_TO, DRAW_ALL_PAIRS } from './modules/limits.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
 import { afterPaint } from './modules/after-paint.js';
@@ -31,7 +32,6 @@ export const EXAMPLES = [
 ];
 
 const MAX_FILE = 1024 * 1024 * 1024;
-const OPEN_CARDS_UP_TO = 40; // larger captures start with the message cards closed
 const PASTE_BOX_UP_TO = 2 * 1024 * 1024; // larger files are not copied into the paste box
 // Larger pastes are not kept in the paste box: a text box lays out all of its text, on the
 // main thread, at every change (about half a second for 200 KB on a slow machine).
@@ -358,6 +358,7 @@ const DRAW_IN_STAGES_OVER = { messages: OPEN_CARDS_UP_TO, entries: 200 };
  * says so (the `bits:findings-drawn` event); resolves to the time each part took.
  */
 async function render(report, source, stale = () => false) {
+  const arrived = (promise) => (promise ?? Promise.resolve()).then(() => true, () => false);
   const entries = report.sequence.length + report.sessions.reduce((n, s) => n + s.fragments.length, 0);
   const inStages = entries > DRAW_IN_STAGES_OVER.entries || report.messageCount > DRAW_IN_STAGES_OVER.messages;
   const phases = {};
@@ -372,6 +373,9 @@ async function render(report, source, stale = () => false) {
     phases[name] = performance.now() - t;
     return true;
   };
+  // The first rows of the message list, asked for now (unless the summary brought them) to
+  // come while the findings are drawn: a list drawn whole needs every row at once.
+  const firstRows = report.loadRows(0, Math.min(report.rowCount, DRAW_ALL_PAIRS) - 1);
   state.report = report;
   state.selectedRow = null;
   state.hoveredRow = null;
@@ -412,7 +416,7 @@ async function render(report, source, stale = () => false) {
     ui.conversationCard.hidden = report.messageCount === 0;
   }) && await stage('sessions', () => {
     renderSessions(ui.conversation, report, ctx);
-  }) && await stage('messages', () => {
+  }) && await arrived(firstRows) && !stale() && await stage('messages', () => {
     ui.messagesCard.hidden = report.messageCount === 0;
     state.cards = renderMessages(messagesList, report, ctx);
   });
