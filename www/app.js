@@ -351,6 +351,9 @@ function cancel() {
  */
 const DRAW_IN_STAGES_OVER = { messages: OPEN_CARDS_UP_TO, entries: 200 };
 
+/** Entries of the sequence drawn first, about a screen: the rest come a frame later. */
+const SEQUENCE_FIRST = 30;
+
 /**
  * Draws `report`, the findings first. A large one is drawn in stages (see
  * DRAW_IN_STAGES_OVER), so the page keeps answering; `stale()` is asked after each pause,
@@ -412,8 +415,10 @@ async function render(report, source, stale = () => false) {
     raw.setContent(report.raw, (start, end) => report.around(start, end));
     ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
   }) && await stage('sequence', () => {
-    renderSequence(ui.conversation, report, ctx);
+    renderSequence(ui.conversation, report, ctx, 0, SEQUENCE_FIRST);
     ui.conversationCard.hidden = report.messageCount === 0;
+  }) && await stage('sequence-rest', () => {
+    renderSequence(ui.conversation, report, ctx, SEQUENCE_FIRST);
   }) && await stage('sessions', () => {
     renderSessions(ui.conversation, report, ctx);
   }) && await arrived(firstRows) && !stale() && await stage('messages', () => {
