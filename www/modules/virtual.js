@@ -10,6 +10,7 @@
 // through the drawn rows, and a row that holds the focus is never taken out.
 
 import { h } from './dom.js';
+import { afterPaint } from './after-paint.js';
 
 const OVERSCAN = 800; // pixels drawn above and below the visible part
 
@@ -67,8 +68,11 @@ export class VirtualList {
     });
     this.observer = new ResizeObserver((entries) => this.measured(entries));
     // A new viewport is at the top and no taller than the window (CSS: 70vh): drawing it
-    // from these, not from its measures, spares a forced layout of the whole page.
-    this.update(-1, { top: 0, height: window.innerHeight });
+    // from these, not from its measures, spares a forced layout of the whole page. One
+    // screen first: the rows drawn above and below it come once that is painted.
+    this.update(-1, { top: 0, height: window.innerHeight, overscan: 0 });
+    const generation = this.generation;
+    afterPaint().then(() => generation === this.generation && this.update());
   }
 
   dispose() {
@@ -142,8 +146,9 @@ export class VirtualList {
     this.offsetsNow();
     const top = known ? known.top : this.viewport.scrollTop;
     const height = known ? known.height : this.viewport.clientHeight || 600;
-    const first = this.indexAt(Math.max(0, top - OVERSCAN));
-    const last = this.indexAt(top + height + OVERSCAN);
+    const overscan = known?.overscan ?? OVERSCAN;
+    const first = this.indexAt(Math.max(0, top - overscan));
+    const last = this.indexAt(top + height + overscan);
     const keep = new Set();
     for (let i = first; i <= last; i++) keep.add(i);
     if (pin >= 0) keep.add(pin);
