@@ -351,6 +351,8 @@ function cancel() {
  */
 const DRAW_IN_STAGES_OVER = { messages: OPEN_CARDS_UP_TO, entries: 200 };
 
+/** Findings drawn first, with the verdict, about a screen: the rest come a frame later. */
+const FINDINGS_FIRST = 10;
 /** Entries of the sequence drawn first, about a screen: the rest come a frame later. */
 const SEQUENCE_FIRST = 30;
 
@@ -408,10 +410,12 @@ async function render(report, source, stale = () => false) {
       messagesList.set(0, () => null);
       raw.setContent(null);
     }
-    renderFindings(findingsList, report, ctx);
+    renderFindings(findingsList, report, ctx, inStages ? FINDINGS_FIRST : Infinity);
   });
   document.dispatchEvent(new CustomEvent('bits:findings-drawn', { detail: { messages: report.messageCount, findings: report.findingCount } }));
-  const drawn = await stage('raw', () => {
+  const drawn = await stage('findings-rest', () => {
+    findingsList.drawRest();
+  }) && await stage('raw', () => {
     raw.setContent(report.raw, (start, end) => report.around(start, end));
     ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
   }) && await stage('sequence', () => {

@@ -71,13 +71,14 @@ export function renderVerdictMessage(el, text, level = 'idle') {
 
 /**
  * Errors first, then warnings, then notes; in input order within each (the worker orders
- * them). `list` is a VirtualList: long lists draw only the findings on screen.
+ * them). `list` is a VirtualList: long lists draw only the findings on screen; a list drawn
+ * whole draws its first `upTo` findings now and the rest at `list.drawRest()`.
  */
-export function renderFindings(list, report, ctx) {
+export function renderFindings(list, report, ctx, upTo = Infinity) {
   list.set(report.findingCount, (at) => {
     const f = report.findingNow(at);
     return f ? findingItem(f, ctx) : null;
-  }, { threshold: DRAW_ALL_FINDINGS, estimate: 150, load: (first, last) => report.loadFindings(first, last) });
+  }, { threshold: DRAW_ALL_FINDINGS, estimate: 150, load: (first, last) => report.loadFindings(first, last), upTo });
 }
 
 function findingItem(f, ctx) {

@@ -31,9 +31,10 @@ export class VirtualList {
    * Shows `count` rows made by `build(i)`. At or under `threshold` rows every row is drawn.
    * `estimate` is the height in pixels assumed for a row not drawn yet. `load(first, last)`
    * returns null when rows `first` to `last` can be built now, else a promise of them; every
-   * row of a list drawn whole must be buildable at once.
+   * row of a list drawn whole must be buildable at once. A list drawn whole draws its first
+   * `upTo` rows now and the rest at `drawRest()`.
    */
-  set(count, build, { threshold = 60, estimate = 40, load = () => null } = {}) {
+  set(count, build, { threshold = 60, estimate = 40, load = () => null, upTo = count } = {}) {
     this.dispose();
     this.count = count;
     this.build = build;
@@ -42,13 +43,8 @@ export class VirtualList {
     this.virtual = count > threshold;
     this.host.classList.toggle('virtual', this.virtual);
     if (!this.virtual) {
-      const frag = document.createDocumentFragment();
-      for (let i = 0; i < count; i++) {
-        const el = build(i);
-        this.rows.set(i, el);
-        frag.append(el);
-      }
-      this.host.replaceChildren(frag);
+      this.host.replaceChildren();
+      this.drawRest(upTo);
       return;
     }
     this.heights = new Float64Array(count).fill(estimate);
@@ -73,6 +69,18 @@ export class VirtualList {
     this.update(-1, { top: 0, height: window.innerHeight, overscan: 0 });
     const generation = this.generation;
     afterPaint().then(() => generation === this.generation && this.update());
+  }
+
+  /** A list drawn whole: draws the rows not drawn yet, up to row `to` (exclusive). */
+  drawRest(to = this.count) {
+    if (this.virtual) return;
+    const frag = document.createDocumentFragment();
+    for (let i = this.rows.size; i < Math.min(to, this.count); i++) {
+      const el = this.build(i);
+      this.rows.set(i, el);
+      frag.append(el);
+    }
+    this.host.append(frag);
   }
 
   dispose() {
