@@ -16,8 +16,10 @@ import {
   renderExplanation, renderCapture, spanWords, messageName,
 } from './modules/render.js';
 import { RemoteReport } from './modules/remote-report.js';
+import { OPEN_CARDS_UP_TO, DRAW_ALL_PAIRS } from './modules/limits.js';
 import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
+import { afterPaint } from './modules/after-paint.js';
 
 /** The examples: the two real Windows captures and the broken ones (all test fixtures). */
 export const EXAMPLES = [
@@ -30,7 +32,6 @@ export const EXAMPLES = [
 ];
 
 const MAX_FILE = 1024 * 1024 * 1024;
-const OPEN_CARDS_UP_TO = 40; // larger captures start with the message cards closed
 const PASTE_BOX_UP_TO = 2 * 1024 * 1024; // larger files are not copied into the paste box
 // Larger pastes are not kept in the paste box: a text box lays out all of its text, on the
 // main thread, at every change (about half a second for 200 KB on a slow machine).
@@ -88,6 +89,12 @@ const messagesList = new VirtualList(ui.messages, 'Messages');
 
 // ------------------------------------------------------------------ the worker
 
+/** Characters of pasted text posted to the worker per message (a few milliseconds' copy). */
+const TEXT_PIECE = 2 ** 21;
+
+/** Lets the page handle input and draw before the caller goes on. */
+const yieldToPage = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
 /** The engine in a Web Worker: one request at a time, answered in order. */
 class Engine {
   constructor() {
@@ -133,6 +140,28 @@ class Engine {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, inspection: 'bytes' in message || 'text' in message });
       this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /**
+   * Inspects pasted `text`. A long one goes in pieces, each posted in a task of its own:
+   * the structured clone of twenty megabytes of text in one message holds up the page for
+   * tens of milliseconds (the worker joins the pieces).
+   */
+  inspectText(text, options) {
+    const id = this.nextId++;
+    const worker = this.worker;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, inspection: true });
+      (async () => {
+        let at = 0;
+        for (; text.length - at > TEXT_PIECE; at += TEXT_PIECE) {
+          worker.postMessage({ id, piece: text.slice(at, at + TEXT_PIECE) });
+          await yieldToPage();
+          if (this.worker !== worker || !this.pending.has(id)) return; // restarted: the job is rejected
+        }
+        worker.postMessage({ ...options, id, text: at ? text.slice(at) : text, pieces: at > 0 });
+      })();
     });
   }
 
@@ -216,7 +245,7 @@ async function run() {
   let answer;
   try {
     answer = pasted
-      ? await engine.request({ text, profile: ui.profile.value, pasted })
+      ? await engine.inspectText(text, { profile: ui.profile.value, pasted })
       : await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted, textUpTo: PASTE_BOX_UP_TO }, [bytes.buffer]);
   } catch (e) {
     if (mine !== generation && !(e instanceof Cancelled)) return;
@@ -313,81 +342,94 @@ function cancel() {
   root.dataset.cancelled = String(Number(root.dataset.cancelled ?? 0) + 1);
 }
 
-/** Gives the page a turn: the rest runs in a task of its own. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * Past this many entries in the conversation card (or messages) a report is drawn in
- * several tasks, so layout and paint come between them rather than after one long task.
+ * Past this many messages (or entries of the conversation card) a report is drawn in
+ * stages: the verdict and findings first, painted, then the raw view, the conversation and
+ * the message list, each in a task of its own after the frame before it. Drawn in one task,
+ * the findings would wait for the layout and paint of everything below them; a small report
+ * is cheap enough to draw whole, without the extra frames.
  */
-const DRAW_IN_TASKS_OVER = 600;
+const DRAW_IN_STAGES_OVER = { messages: OPEN_CARDS_UP_TO, entries: 200 };
+
+/** Findings drawn first, with the verdict, about a screen: the rest come a frame later. */
+const FINDINGS_FIRST = 10;
+/** Entries of the sequence drawn first, about a screen: the rest come a frame later. */
+const SEQUENCE_FIRST = 30;
 
 /**
- * Draws `report`. A large one is drawn a part per task, so the page keeps answering; then
- * `stale()` is asked after each pause, and the drawing stops (resolving to null) when true.
- * Resolves to the time each part took.
+ * Draws `report`, the findings first. A large one is drawn in stages (see
+ * DRAW_IN_STAGES_OVER), so the page keeps answering; `stale()` is asked after each pause,
+ * and the drawing stops (resolving to null) when true. Once the findings are drawn the page
+ * says so (the `bits:findings-drawn` event); resolves to the time each part took.
  */
 async function render(report, source, stale = () => false) {
+  const arrived = (promise) => (promise ?? Promise.resolve()).then(() => true, () => false);
   const entries = report.sequence.length + report.sessions.reduce((n, s) => n + s.fragments.length, 0);
-  const inTasks = entries > DRAW_IN_TASKS_OVER || report.messageCount > DRAW_IN_TASKS_OVER;
-  const pause = async () => {
-    if (!inTasks) return false;
-    await nextTask();
-    return stale();
+  const inStages = entries > DRAW_IN_STAGES_OVER.entries || report.messageCount > DRAW_IN_STAGES_OVER.messages;
+  const phases = {};
+  let t = performance.now();
+  const stage = async (name, draw) => {
+    if (inStages && name !== 'findings') {
+      await afterPaint();
+      if (stale()) return false;
+    }
+    t = performance.now();
+    draw();
+    phases[name] = performance.now() - t;
+    return true;
   };
+  // The first rows of the message list, asked for now (unless the summary brought them) to
+  // come while the findings are drawn: a list drawn whole needs every row at once.
+  const firstRows = report.loadRows(0, Math.min(report.rowCount, DRAW_ALL_PAIRS) - 1);
   state.report = report;
   state.selectedRow = null;
   state.hoveredRow = null;
   state.open = new Set();
-  const phases = {};
-  let t = performance.now();
-  const lap = (name) => {
-    const now = performance.now();
-    phases[name] = now - t;
-    t = now;
-  };
-  renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
-  ui.copyFindings.disabled = false;
-  ui.findingsCard.hidden = report.findingCount === 0;
   const small = report.messageCount <= OPEN_CARDS_UP_TO && report.findingCount <= 200;
-  if (small) delete root.dataset.large;
-  else root.dataset.large = '';
   const ctx = context(report.messageCount <= OPEN_CARDS_UP_TO);
-  renderCapture(ui.capture, report);
-  if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
-    ui.capture.hidden = false;
-    clear(ui.capture);
-    ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
-      h('strong', { text: 'Not a format the inspector knows: ' }),
-      'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
-  }
-  if (inTasks) {
-    // The cards of the report before are hidden until their turn comes.
-    ui.conversationCard.hidden = true;
-    ui.messagesCard.hidden = true;
-  }
-  renderFindings(findingsList, report, ctx);
-  lap('findings');
-  if (await pause()) return null;
-  t = performance.now();
-  renderSequence(ui.conversation, report, ctx);
-  ui.conversationCard.hidden = report.messageCount === 0;
-  lap('sequence');
-  if (await pause()) return null;
-  t = performance.now();
-  renderSessions(ui.conversation, report, ctx);
-  lap('sessions');
-  if (await pause()) return null;
-  t = performance.now();
-  ui.messagesCard.hidden = report.messageCount === 0;
-  state.cards = renderMessages(messagesList, report, ctx);
-  lap('messages');
-  if (await pause()) return null;
-  t = performance.now();
-  raw.setContent(report.raw, (start, end) => report.around(start, end));
-  lap('raw');
-  ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
-  return phases;
+  await stage('findings', () => {
+    renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
+    ui.copyFindings.disabled = false;
+    ui.findingsCard.hidden = report.findingCount === 0;
+    if (small) delete root.dataset.large;
+    else root.dataset.large = '';
+    renderCapture(ui.capture, report);
+    if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
+      ui.capture.hidden = false;
+      clear(ui.capture);
+      ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
+        h('strong', { text: 'Not a format the inspector knows: ' }),
+        'the bytes are not HTTP messages as text, nor a pcap, pcapng or HAR capture, so nothing was decoded. The raw view shows them as text.'));
+    }
+    if (inStages) {
+      // The cards of the report before go until their turn comes: nothing of it can be
+      // clicked meanwhile (its list would draw the old report's messages).
+      ui.conversationCard.hidden = true;
+      ui.messagesCard.hidden = true;
+      clear(ui.conversation);
+      messagesList.set(0, () => null);
+      raw.setContent(null);
+    }
+    renderFindings(findingsList, report, ctx, inStages ? FINDINGS_FIRST : Infinity);
+  });
+  document.dispatchEvent(new CustomEvent('bits:findings-drawn', { detail: { messages: report.messageCount, findings: report.findingCount } }));
+  const drawn = await stage('findings-rest', () => {
+    findingsList.drawRest();
+  }) && await stage('raw', () => {
+    raw.setContent(report.raw, (start, end) => report.around(start, end));
+    ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
+  }) && await stage('sequence', () => {
+    renderSequence(ui.conversation, report, ctx, 0, SEQUENCE_FIRST);
+    ui.conversationCard.hidden = report.messageCount === 0;
+  }) && await stage('sequence-rest', () => {
+    renderSequence(ui.conversation, report, ctx, SEQUENCE_FIRST);
+  }) && await stage('sessions', () => {
+    renderSessions(ui.conversation, report, ctx);
+  }) && await arrived(firstRows) && !stale() && await stage('messages', () => {
+    ui.messagesCard.hidden = report.messageCount === 0;
+    state.cards = renderMessages(messagesList, report, ctx);
+  });
+  return drawn ? phases : null;
 }
 
 function clearResults() {

@@ -6,7 +6,9 @@
 // Protocol (one request at a time, answered in order):
 //   worker → page  { ready: true, version, rules, headers } once the engine is loaded, or { ready: false, error }
 //   page → worker  { id, bytes: ArrayBuffer (transferred), profile, pasted, textUpTo }
-//                  or { id, text: string, profile, pasted } (pasted text, encoded here)
+//                  or { id, text: string, profile, pasted, pieces } (pasted text, encoded here;
+//                  when `pieces`, the text is the last piece: the earlier ones came first as
+//                  { id, piece: string }, in order)
 //   worker → page  { id, ok: true, summary, text, bytes: ArrayBuffer (transferred back) or undefined, inspectMs, decodeMs, storeMs, wasmBytes }
 //                  (`text` is the decoded input when it is text of at most `textUpTo` bytes, else null)
 //                  { id, ok: false, error, bytes }
@@ -22,6 +24,8 @@ import { WARM_UP } from './modules/warm-up.js';
 let engine = null;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
 const encoder = new TextEncoder();
+/** Pieces of the pasted text of inspection `id`, until its request comes. */
+let pieces = { id: null, parts: [] };
 /** The last inspection: { id, store, inspection (the engine's, in wasm memory) }. */
 let kept = { id: null, store: null, inspection: null };
 
@@ -52,8 +56,13 @@ const loading = (async () => {
 })();
 
 self.addEventListener('message', async (event) => {
-  await loading;
   const request = event.data;
+  if (request.piece != null) {
+    if (pieces.id !== request.id) pieces = { id: request.id, parts: [] };
+    pieces.parts.push(request.piece);
+    return;
+  }
+  await loading;
   if (!engine) {
     postMessage({ id: request.id, ok: false, error: 'the inspector is not loaded', bytes: request.bytes }, request.bytes ? [request.bytes] : []);
     return;
@@ -73,16 +82,21 @@ self.addEventListener('message', async (event) => {
   }
   forget();
   const back = request.bytes ? [request.bytes] : [];
+  let pastedText = request.text ?? null;
+  if (request.pieces) pastedText = pieces.id === request.id ? [...pieces.parts, pastedText].join('') : null;
+  pieces = { id: null, parts: [] };
   try {
-    const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(request.text);
+    if (request.pieces && pastedText == null) throw new Error('pieces of the pasted text went missing');
+    const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(pastedText);
     const t0 = performance.now();
     const inspection = new engine.module.Inspection(bytes, request.profile, request.pasted);
     kept.inspection = inspection; // freed by the next forget(), whatever happens below
     const report = inspection.report();
     const t1 = performance.now();
     // A capture's spans point into its transcript, which the engine returns; text input's
-    // spans point into the input itself, decoded here so the page never has to.
-    const text = report.transcript ?? decoder.decode(bytes);
+    // spans point into the input itself, decoded here so the page never has to. Pasted text
+    // is its own decoding once lone surrogates are replaced, as encoding it did.
+    const text = report.transcript ?? (pastedText != null ? pastedText.toWellFormed() : decoder.decode(bytes));
     delete report.transcript;
     if (text.length !== report.input.length) {
       console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);

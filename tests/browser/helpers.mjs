@@ -244,9 +244,11 @@ export function watchLongTasks() {
  * Run in the page (page.evaluate(pasteAndTime)): pastes `window.__pasteText` into the paste
  * box as a user's paste arrives, a paste event with the text on its clipboard data (the page
  * keeps a large paste out of the box); when the page lets it through, the text goes in and
- * an input event follows, as the browser does. Resolves, once the report is rendered and two
- * frames later painted, to the times from the paste, the page's figures and the longest
- * main-thread task in between.
+ * an input event follows, as the browser does. Resolves, once the whole report is rendered
+ * and two frames later painted, to the times from the paste: `painted`, to the findings
+ * painted (two frames after the page drew them; whether they are then on screen is
+ * `findingsVisible`), and `complete`, to the whole report painted; the page's figures; and
+ * the longest main-thread task from the paste to the whole report painted.
  */
 export async function pasteAndTime() {
   const box = document.getElementById('input');
@@ -254,6 +256,13 @@ export async function pasteAndTime() {
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
   const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+  const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const findingsPainted = new Promise((resolve) => document.addEventListener('bits:findings-drawn', () => twoFrames().then(() => {
+    const first = document.querySelector('#findings .finding');
+    const rect = first?.getBoundingClientRect();
+    const visible = rect != null && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight && first.checkVisibility();
+    resolve({ at: performance.now(), visible });
+  }), { once: true }));
   const done = new Promise((resolve) => document.addEventListener('bits:rendered', (e) => resolve(e.detail), { once: true }));
   const t0 = performance.now();
   box.focus();
@@ -262,11 +271,15 @@ export async function pasteAndTime() {
     box.value = text;
     box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
   }
+  const findings = await findingsPainted;
   const detail = await done;
   const t1 = performance.now();
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await twoFrames();
   const t2 = performance.now();
   await new Promise((r) => setTimeout(r, 100)); // long-task entries come a little late
   const longest = Math.max(0, ...window.__longTasks.filter((e) => e.start + e.duration > t0 && e.start < t2).map((e) => e.duration));
-  return { ...detail, rendered: t1 - t0, painted: t2 - t0, longest, findingsShown: document.querySelectorAll('#findings .finding').length };
+  return {
+    ...detail, painted: findings.at - t0, findingsVisible: findings.visible, rendered: t1 - t0, complete: t2 - t0, longest,
+    findingsShown: document.querySelectorAll('#findings .finding').length,
+  };
 }

@@ -6,8 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchOpen, closeChecked, uploadText, watchLongTasks, pasteAndTime, markedText } from './helpers.mjs';
 
-/** A generous bound (a 2-core machine, a busy worker beside): the page aims at 50 ms. */
-const LONGEST_TASK_MS = 200;
+/**
+ * The page aims at 50 ms, and meets it once warm; this is the first paste of a fresh page
+ * (code not yet optimised, fonts not yet looked up) on a 2-core machine shared with other
+ * work, where a task of 10 ms of main-thread time was seen to take 60-75 ms: room for twice
+ * that. (A task this page splits no further is the paste itself, 20 MB read off the
+ * clipboard.)
+ */
+const LONGEST_TASK_MS = 150;
 const MESSAGES = 100_000;
 
 let browser;
@@ -23,7 +29,7 @@ after(async () => {
   await closeChecked(browser);
 });
 
-test('a paste of 100,000 messages: right counts, a responsive page, the last message from the worker', async () => {
+test('a paste of 100,000 messages: right counts, a responsive page, the last message from the worker', async (t) => {
   await page.evaluate(uploadText, MESSAGES);
   const pasting = page.evaluate(pasteAndTime);
   // While the worker inspects, the page answers a click at once.
@@ -33,6 +39,7 @@ test('a paste of 100,000 messages: right counts, a responsive page, the last mes
   await page.click('#theme-toggle'); // back to following the system
   const result = await pasting;
   await page.evaluate(() => { delete window.__pasteText; });
+  t.diagnostic(`longest main-thread task from paste to painted report: ${result.longest.toFixed(0)} ms`);
   assert.ok(result.longest < LONGEST_TASK_MS, `the longest main-thread task from paste to painted report took ${result.longest.toFixed(0)} ms (at most ${LONGEST_TASK_MS} ms)`);
 
   // Counts: every message, and the one finding a paste has (line endings not checked).

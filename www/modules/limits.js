@@ -1,6 +1,13 @@
 // How much of a report the page draws at once. Shared by the worker, which trims what it
 // sends to these, and the page, which draws it: one place for both to agree on.
 
+/**
+ * Reports of up to this many messages start with their message cards open, and their first
+ * rows come with the summary (drawn with everything else at once). A larger report's rows
+ * are asked for while its findings are drawn: a summary carrying them (a whole message is
+ * a few kilobytes) is slower to make, send and read before anything can be drawn.
+ */
+export const OPEN_CARDS_UP_TO = 40;
 /** Lists up to these many rows are drawn whole; longer ones only what is on screen. */
 export const DRAW_ALL_FINDINGS = 100;
 export const DRAW_ALL_PAIRS = 60;

@@ -71,13 +71,14 @@ export function renderVerdictMessage(el, text, level = 'idle') {
 
 /**
  * Errors first, then warnings, then notes; in input order within each (the worker orders
- * them). `list` is a VirtualList: long lists draw only the findings on screen.
+ * them). `list` is a VirtualList: long lists draw only the findings on screen; a list drawn
+ * whole draws its first `upTo` findings now and the rest at `list.drawRest()`.
  */
-export function renderFindings(list, report, ctx) {
+export function renderFindings(list, report, ctx, upTo = Infinity) {
   list.set(report.findingCount, (at) => {
     const f = report.findingNow(at);
     return f ? findingItem(f, ctx) : null;
-  }, { threshold: DRAW_ALL_FINDINGS, estimate: 150, load: (first, last) => report.loadFindings(first, last) });
+  }, { threshold: DRAW_ALL_FINDINGS, estimate: 150, load: (first, last) => report.loadFindings(first, last), upTo });
 }
 
 function findingItem(f, ctx) {
@@ -116,11 +117,19 @@ export function renderConversation(el, report, ctx) {
   renderSessions(el, report, ctx);
 }
 
-/** The first half of the conversation, the sequence of messages (a large report draws the halves in tasks of their own). */
-export function renderSequence(el, report, ctx) {
-  clear(el);
-  const seq = h('ol', { class: 'sequence', start: '0' });
-  for (const m of report.sequence) {
+/**
+ * The first half of the conversation, the sequence of messages: its entries `from` to `to`
+ * (a large report draws the sequence in parts and the sessions after it, each part in a
+ * task of its own; the part from 0 starts the card afresh).
+ */
+export function renderSequence(el, report, ctx, from = 0, to = report.sequence.length) {
+  if (from > 0 && from >= report.sequence.length) return; // drawn whole already
+  if (from === 0) {
+    clear(el);
+    el.append(h('h3', { text: 'Sequence' }), h('ol', { class: 'sequence', start: '0' }));
+  }
+  const seq = el.querySelector('ol.sequence');
+  for (const m of report.sequence.slice(from, to)) {
     const arrow = m.direction === 'request' ? '→' : m.direction === 'response' ? '←' : '·';
     const what = m.direction === 'response' ? `${m.status ?? ''} ${m.reason ?? ''}`.trim() : m.target ?? m.start_line;
     seq.append(
@@ -132,7 +141,7 @@ export function renderSequence(el, report, ctx) {
         m.findingCount ? [' ', countsBadge(m.counts)] : null),
     );
   }
-  el.append(h('h3', { text: 'Sequence' }), seq);
+  if (to < report.sequence.length) return;
   if (report.messageCount > SEQUENCE_SHOWN) {
     el.append(h('p', { class: 'muted small', text: `… and ${plural(report.messageCount - SEQUENCE_SHOWN, 'more message')}: the message list below has every one.` }));
   }

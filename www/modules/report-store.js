@@ -8,7 +8,7 @@
 // costs what it returns, not what the report holds.
 
 import {
-  DRAW_ALL_FINDINGS, DRAW_ALL_PAIRS, SEQUENCE_SHOWN, FRAGMENTS_SHOWN, SESSIONS_SHOWN, CONNECTIONS_SHOWN,
+  DRAW_ALL_FINDINGS, DRAW_ALL_PAIRS, OPEN_CARDS_UP_TO, SEQUENCE_SHOWN, FRAGMENTS_SHOWN, SESSIONS_SHOWN, CONNECTIONS_SHOWN,
   WHOLE_UP_TO_CHARS, WHOLE_UP_TO_REGIONS, REGION_CUT, REGIONS_PER_MARK,
 } from './limits.js';
 import { regionBounds, piecesOf, regionIndexAt } from './regions.js';
@@ -75,8 +75,9 @@ export class ReportStore {
       raw: whole
         ? { whole: true, length: this.text.length, regionCount: this.regions.length, text: this.text, regions: this.regions.map((g) => this.region(g, false)) }
         : { whole: false, length: this.text.length, regionCount: this.regions.length, first: this.around(0, 0) },
-      // The first screen of each list, so it is drawn without asking again.
-      rows: { from: 0, items: this.rowsOf(0, Math.min(this.rows.length, DRAW_ALL_PAIRS)) },
+      // The first screen of each list, so it is drawn without asking again (the rows of a
+      // small report only: see OPEN_CARDS_UP_TO).
+      rows: { from: 0, items: r.messages.length <= OPEN_CARDS_UP_TO ? this.rowsOf(0, Math.min(this.rows.length, DRAW_ALL_PAIRS)) : [] },
       findings: { from: 0, items: this.findingsAt(0, Math.min(this.order.length, DRAW_ALL_FINDINGS)) },
     };
   }

@@ -10,6 +10,7 @@
 // through the drawn rows, and a row that holds the focus is never taken out.
 
 import { h } from './dom.js';
+import { afterPaint } from './after-paint.js';
 
 const OVERSCAN = 800; // pixels drawn above and below the visible part
 
@@ -30,9 +31,10 @@ export class VirtualList {
    * Shows `count` rows made by `build(i)`. At or under `threshold` rows every row is drawn.
    * `estimate` is the height in pixels assumed for a row not drawn yet. `load(first, last)`
    * returns null when rows `first` to `last` can be built now, else a promise of them; every
-   * row of a list drawn whole must be buildable at once.
+   * row of a list drawn whole must be buildable at once. A list drawn whole draws its first
+   * `upTo` rows now and the rest at `drawRest()`.
    */
-  set(count, build, { threshold = 60, estimate = 40, load = () => null } = {}) {
+  set(count, build, { threshold = 60, estimate = 40, load = () => null, upTo = count } = {}) {
     this.dispose();
     this.count = count;
     this.build = build;
@@ -41,13 +43,8 @@ export class VirtualList {
     this.virtual = count > threshold;
     this.host.classList.toggle('virtual', this.virtual);
     if (!this.virtual) {
-      const frag = document.createDocumentFragment();
-      for (let i = 0; i < count; i++) {
-        const el = build(i);
-        this.rows.set(i, el);
-        frag.append(el);
-      }
-      this.host.replaceChildren(frag);
+      this.host.replaceChildren();
+      this.drawRest(upTo);
       return;
     }
     this.heights = new Float64Array(count).fill(estimate);
@@ -67,8 +64,23 @@ export class VirtualList {
     });
     this.observer = new ResizeObserver((entries) => this.measured(entries));
     // A new viewport is at the top and no taller than the window (CSS: 70vh): drawing it
-    // from these, not from its measures, spares a forced layout of the whole page.
-    this.update(-1, { top: 0, height: window.innerHeight });
+    // from these, not from its measures, spares a forced layout of the whole page. One
+    // screen first: the rows drawn above and below it come once that is painted.
+    this.update(-1, { top: 0, height: window.innerHeight, overscan: 0 });
+    const generation = this.generation;
+    afterPaint().then(() => generation === this.generation && this.update());
+  }
+
+  /** A list drawn whole: draws the rows not drawn yet, up to row `to` (exclusive). */
+  drawRest(to = this.count) {
+    if (this.virtual) return;
+    const frag = document.createDocumentFragment();
+    for (let i = this.rows.size; i < Math.min(to, this.count); i++) {
+      const el = this.build(i);
+      this.rows.set(i, el);
+      frag.append(el);
+    }
+    this.host.append(frag);
   }
 
   dispose() {
@@ -142,8 +154,9 @@ export class VirtualList {
     this.offsetsNow();
     const top = known ? known.top : this.viewport.scrollTop;
     const height = known ? known.height : this.viewport.clientHeight || 600;
-    const first = this.indexAt(Math.max(0, top - OVERSCAN));
-    const last = this.indexAt(top + height + OVERSCAN);
+    const overscan = known?.overscan ?? OVERSCAN;
+    const first = this.indexAt(Math.max(0, top - overscan));
+    const last = this.indexAt(top + height + overscan);
     const keep = new Set();
     for (let i = first; i <= last; i++) keep.add(i);
     if (pin >= 0) keep.add(pin);
@@ -166,6 +179,8 @@ export class VirtualList {
         const content = this.build(i);
         if (!content) continue; // not here yet: drawn when `load` brings it
         el = h('div', { class: 'vrow', dataset: { vi: i } }, content);
+        // Off screen (CSS: content-visibility) the row is as tall as the list counts it.
+        el.style.containIntrinsicBlockSize = `auto ${this.heights[i]}px`;
         this.spacer.append(el);
         this.rows.set(i, el);
         this.observer.observe(el);
