@@ -9,6 +9,7 @@ mod base64;
 mod frame;
 pub mod har;
 mod json;
+mod order;
 pub mod pcap;
 mod tcp;
 mod transcript;
