@@ -9,7 +9,6 @@ mod base64;
 mod frame;
 pub mod har;
 mod json;
-mod order;
 pub mod pcap;
 mod tcp;
 mod transcript;

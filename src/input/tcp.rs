@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use super::order::{self, SortKey};
+use crate::order::{self, SortKey};
 
 /// The filler shown in place of bytes the capture does not hold. Not a NUL: it must be
 /// visible in the transcript, and it never looks like the start of an HTTP message.

@@ -4,10 +4,10 @@
 
 use crate::finding::RawFinding;
 use crate::http;
+use crate::order::{self, SortKey};
 use crate::rules::catalog::Rule;
 use crate::span::Span;
 
-use super::order::{self, SortKey};
 use super::tcp::{Reassembled, Stream};
 use super::{Capture, Connection, Format, Origin, Unit};
 
@@ -113,10 +113,9 @@ fn client_side(conn: &Reassembled, splits: &[Option<http::Split>; 2]) -> usize {
 /// so every byte from the first message on belongs to exactly one unit. Bytes before the
 /// first cut are white space (the split skips nothing else).
 fn unit_bounds(stream: &Stream, split: &http::Split) -> Vec<(usize, usize)> {
-    let mut cuts: Vec<usize> = split.messages.iter().map(|m| m.span.start).collect();
-    cuts.extend(split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let messages = split.messages.iter().map(|m| m.span.start);
+    let strays = split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start);
+    let cuts = order::sorted_distinct(messages.chain(strays));
     let mut bounds = Vec::with_capacity(cuts.len());
     for (k, &start) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).copied().unwrap_or(stream.bytes.len());

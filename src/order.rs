@@ -1,7 +1,7 @@
-//! The one sort key shape of the capture reader's sorts.
+//! One sort key shape for the crate's sorts.
 //!
 //! Every element type `sort_unstable` is used with is one more copy of the sort routine in
-//! the page's wasm (2-3 KB each), so the capture reader sorts keys of one type only.
+//! the page's wasm (2-4 KB each), so sorts go through keys of one type.
 
 /// Compared part by part. The last part is an index into what is being ordered: it makes
 /// every key unique, so an unstable sort keeps the order found on ties.
@@ -9,6 +9,14 @@ pub type SortKey = (u64, u64, u64);
 
 pub fn sort(keys: &mut [SortKey]) {
     keys.sort_unstable();
+}
+
+/// Offsets (or any numbers) in increasing order, each once.
+pub fn sorted_distinct(values: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut keys: Vec<SortKey> = values.into_iter().map(|v| (v as u64, 0, 0)).collect();
+    sort(&mut keys);
+    keys.dedup();
+    keys.into_iter().map(|k| k.0 as usize).collect()
 }
 
 /// An `i64` as a `u64` in the same order.
@@ -27,6 +35,12 @@ pub fn float(value: f64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_distinct_sorts_and_drops_repeats() {
+        assert_eq!(sorted_distinct([5, 1, usize::MAX, 5, 0, 1]), [0, 1, 5, usize::MAX]);
+        assert!(sorted_distinct([]).is_empty());
+    }
 
     #[test]
     fn keys_keep_the_order_of_the_numbers() {
