@@ -34,6 +34,7 @@ pub mod finding;
 pub mod http;
 pub mod input;
 pub mod inspect;
+mod order;
 pub mod report;
 pub mod rules;
 pub mod span;

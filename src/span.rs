@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::order;
+
 /// A half-open byte range `start..end` into the input given to [`crate::inspect`].
 ///
 /// Offsets are UTF-8 byte offsets because the input is bytes; the wasm facade converts
@@ -94,9 +96,7 @@ pub struct Positions {
 
 impl Positions {
     pub fn of(input: &[u8], offsets: impl IntoIterator<Item = usize>) -> Positions {
-        let mut wanted: Vec<usize> = offsets.into_iter().map(|o| o.min(input.len())).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
+        let wanted = order::sorted_distinct(offsets.into_iter().map(|o| o.min(input.len())));
         let mut known = Vec::with_capacity(wanted.len());
         let (mut line, mut line_start, mut from) = (1, 0, 0);
         for offset in wanted {

@@ -4,6 +4,8 @@
 //! `TextDecoder`, which writes one U+FFFD per maximal invalid subpart. Kept apart from the
 //! wasm facade so it is tested and fuzzed natively.
 
+use crate::order;
+
 /// Where a byte offset lands in the page's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TextPoint {
@@ -28,12 +30,8 @@ pub struct TextIndex {
 }
 
 impl TextIndex {
-    pub fn new(input: &[u8], mut offsets: Vec<usize>) -> TextIndex {
-        for offset in &mut offsets {
-            *offset = (*offset).min(input.len());
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
+    pub fn new(input: &[u8], offsets: Vec<usize>) -> TextIndex {
+        let offsets = order::sorted_distinct(offsets.into_iter().map(|o| o.min(input.len())));
         let mut points = Vec::with_capacity(offsets.len());
         let mut next = 0; // index into `offsets` of the next offset to resolve
         let (mut utf16, mut line, mut column) = (0, 1, 1);

@@ -6,6 +6,7 @@
 //! Findings point into the transcript, which the page shows and the CLI locates by frame.
 
 mod base64;
+mod frame;
 pub mod har;
 mod json;
 pub mod pcap;

@@ -1,17 +1,16 @@
 //! pcap and pcapng files: records and blocks (read by `pcap-parser`), then each frame's
-//! link, IP and TCP layers (read by `etherparse`), handed to TCP reassembly.
+//! link, IP and TCP layers (read by [`super::frame`]), handed to TCP reassembly.
 //!
 //! Reading never fails: a file cut or corrupt part way stops with a message saying where,
 //! and every frame read before it is still reassembled and inspected.
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 
-use etherparse::{EtherType, LaxNetSlice, LaxSlicedPacket, TransportSlice};
 use pcap_parser::nom;
 use pcap_parser::pcapng::{parse_block_be, parse_block_le, parse_sectionheaderblock, Block};
 use pcap_parser::{parse_pcap_frame, parse_pcap_frame_be, parse_pcap_header, PcapError};
 
+use super::frame::{self, Frame};
 use super::tcp::{Endpoint, Reassembler, Segment};
 use super::{transcript, Capture, Format};
 use crate::finding::RawFinding;
@@ -29,66 +28,29 @@ struct Frames<'a> {
 impl<'a> Frames<'a> {
     fn frame(&mut self, linktype: u32, time: Option<f64>, data: &'a [u8]) {
         self.count += 1;
-        match link_payload(linktype, data) {
-            Some(Ok(packet)) => self.packet(packet, time),
-            Some(Err(())) => {}
-            None => *self.unsupported.entry(linktype).or_default() += 1,
-        }
-    }
-
-    fn packet(&mut self, packet: LaxSlicedPacket<'a>, time: Option<f64>) {
-        let (src, dst) = match &packet.net {
-            Some(LaxNetSlice::Ipv4(ip)) => {
-                let h = ip.header();
-                (IpAddr::V4(h.source_addr()), IpAddr::V4(h.destination_addr()))
+        let tcp = match frame::read(linktype, data) {
+            Frame::Tcp(tcp) => tcp,
+            Frame::NoSegment => return,
+            Frame::LinkUnsupported => {
+                *self.unsupported.entry(linktype).or_default() += 1;
+                return;
             }
-            Some(LaxNetSlice::Ipv6(ip)) => {
-                let h = ip.header();
-                (IpAddr::V6(h.source_addr()), IpAddr::V6(h.destination_addr()))
-            }
-            _ => return,
         };
-        let Some(TransportSlice::Tcp(tcp)) = &packet.transport else { return };
         self.tcp.add(
-            Endpoint { ip: src, port: tcp.source_port() },
-            Endpoint { ip: dst, port: tcp.destination_port() },
+            Endpoint { ip: tcp.src, port: tcp.src_port },
+            Endpoint { ip: tcp.dst, port: tcp.dst_port },
             Segment {
                 frame: self.count,
                 time,
-                seq: tcp.sequence_number(),
-                syn: tcp.syn(),
-                ack: tcp.ack(),
-                fin: tcp.fin(),
-                rst: tcp.rst(),
-                payload: tcp.payload(),
+                seq: tcp.seq,
+                syn: tcp.syn,
+                ack: tcp.ack,
+                fin: tcp.fin,
+                rst: tcp.rst,
+                payload: tcp.payload,
             },
         );
     }
-}
-
-/// The IP packet inside a frame: `None` for a link type not understood, `Err` for a frame
-/// too short for its link header or not carrying IP.
-fn link_payload(linktype: u32, data: &[u8]) -> Option<Result<LaxSlicedPacket<'_>, ()>> {
-    let by_ether_type = |proto_at: usize, header: usize| {
-        let proto = data.get(proto_at..proto_at + 2).ok_or(())?;
-        let rest = data.get(header..).ok_or(())?;
-        Ok(LaxSlicedPacket::from_ether_type(EtherType(u16::from_be_bytes([proto[0], proto[1]])), rest))
-    };
-    let ip = |skip: usize| data.get(skip..).and_then(|d| LaxSlicedPacket::from_ip(d).ok()).ok_or(());
-    Some(match linktype {
-        // Ethernet, VLAN tags included.
-        1 => LaxSlicedPacket::from_ethernet(data).map_err(|_| ()),
-        // Linux cooked capture v1: 16-byte header, protocol in its last two bytes.
-        113 => by_ether_type(14, 16),
-        // Linux cooked capture v2: 20-byte header, protocol first.
-        276 => by_ether_type(0, 20),
-        // Raw IP (LINKTYPE_RAW, the DLT_RAW values some systems write, IPv4, IPv6).
-        101 | 12 | 14 | 228 | 229 => ip(0),
-        // BSD loopback: a 4-byte address family (host or network order), then IP; the IP
-        // version nibble says which.
-        0 | 108 => ip(4),
-        _ => return None,
-    })
 }
 
 pub fn read(input: &[u8], format: Format) -> Capture {

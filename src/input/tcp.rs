@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use crate::order::{self, SortKey};
+
 /// The filler shown in place of bytes the capture does not hold. Not a NUL: it must be
 /// visible in the transcript, and it never looks like the start of an HTTP message.
 pub const MISSING: u8 = b'?';
@@ -191,28 +193,29 @@ fn rebuild(half: Half<'_>) -> Stream {
         return stream;
     }
     // Unwrap sequence numbers in capture order: each relative to the one before.
-    let mut placed: Vec<(i64, usize)> = Vec::with_capacity(half.segments.len());
+    let mut rels: Vec<i64> = Vec::with_capacity(half.segments.len());
     let (mut prev_seq, mut prev_rel) = match half.isn {
         Some(isn) => (isn.wrapping_add(1), 0i64),
         None => (half.segments[0].seq, 0i64),
     };
-    for (k, s) in half.segments.iter().enumerate() {
+    for s in &half.segments {
         let rel = prev_rel + i64::from(s.seq.wrapping_sub(prev_seq) as i32);
-        placed.push((rel, k));
+        rels.push(rel);
         prev_seq = s.seq;
         prev_rel = rel;
     }
     // With a SYN the stream starts right after it; without one, at the lowest byte seen.
-    let base = if half.isn.is_some() { 0 } else { placed.iter().map(|p| p.0).min().unwrap_or(0) };
+    let base = if half.isn.is_some() { 0 } else { rels.iter().copied().min().unwrap_or(0) };
     // Equal offsets keep capture order (the segment index breaks ties), so the first copy
-    // wins; unstable because that is the smaller sort in the page's wasm.
-    placed.sort_unstable();
+    // wins.
+    let mut placed: Vec<SortKey> = rels.iter().enumerate().map(|(k, &rel)| (order::signed(rel), 0, k as u64)).collect();
+    order::sort(&mut placed);
     let total: usize = half.segments.iter().map(|s| s.payload.len()).sum();
     stream.bytes.reserve(total);
     let mut cursor = base;
     let mut last_frame: Option<u64> = None;
-    for (rel, k) in placed {
-        let s = &half.segments[k];
+    for (_, _, k) in placed {
+        let (rel, s) = (rels[k as usize], &half.segments[k as usize]);
         let end = rel + s.payload.len() as i64;
         if end <= cursor {
             continue;

@@ -4,6 +4,7 @@
 
 use crate::finding::RawFinding;
 use crate::http;
+use crate::order::{self, SortKey};
 use crate::rules::catalog::Rule;
 use crate::span::Span;
 
@@ -17,9 +18,6 @@ struct Pending {
     start: usize,
     end: usize,
     origin: Origin,
-    /// Position in the order found, the last sort key: an unstable sort then orders as a
-    /// stable one would (and is a smaller piece of the page's wasm).
-    found: usize,
 }
 
 /// Everything pcap.rs read, turned into a [`Capture`].
@@ -56,20 +54,26 @@ pub fn build(
             for (start, end) in unit_bounds(stream, split) {
                 let Some((first_frame, last_frame, time)) = stream.frames_of(start, end) else { continue };
                 let origin = Origin { connection: id, from_client: dir == client, first_frame, last_frame, time };
-                pending.push(Pending { conn: id, dir, start, end, origin, found: pending.len() });
+                pending.push(Pending { conn: id, dir, start, end, origin });
             }
         }
     }
-    // Capture order: the time of each message's first byte, then its frame.
-    pending.sort_unstable_by(|x, y| {
-        let tx = x.origin.time.unwrap_or(0.0);
-        let ty = y.origin.time.unwrap_or(0.0);
-        tx.total_cmp(&ty).then(x.origin.first_frame.cmp(&y.origin.first_frame)).then(x.found.cmp(&y.found))
-    });
+    // Capture order: the time of each message's first byte, then its frame, then the order
+    // found.
+    let mut capture_order: Vec<SortKey> = pending
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (order::float(p.origin.time.unwrap_or(0.0)), p.origin.first_frame, k as u64))
+        .collect();
+    order::sort(&mut capture_order);
     let total: usize = pending.iter().map(|p| p.end - p.start + 2).sum();
     let mut transcript = Vec::with_capacity(total);
     let mut units = Vec::with_capacity(pending.len());
-    for p in &pending {
+    // The unit each pending one became.
+    let mut unit_of = vec![0; pending.len()];
+    for &(_, _, k) in &capture_order {
+        let p = &pending[k as usize];
+        unit_of[k as usize] = units.len();
         let bytes = &conns[p.conn].streams[p.dir].bytes[p.start..p.end];
         let at = transcript.len();
         transcript.extend_from_slice(bytes);
@@ -80,7 +84,7 @@ pub fn build(
             transcript.extend_from_slice(b"\r\n");
         }
     }
-    report_stream_findings(&conns, &connections, &pending, &units, &mut findings);
+    report_stream_findings(&conns, &connections, &pending, &unit_of, &units, &mut findings);
     Capture { format, transcript, units, connections, frames, findings, stopped }
 }
 
@@ -109,10 +113,9 @@ fn client_side(conn: &Reassembled, splits: &[Option<http::Split>; 2]) -> usize {
 /// so every byte from the first message on belongs to exactly one unit. Bytes before the
 /// first cut are white space (the split skips nothing else).
 fn unit_bounds(stream: &Stream, split: &http::Split) -> Vec<(usize, usize)> {
-    let mut cuts: Vec<usize> = split.messages.iter().map(|m| m.span.start).collect();
-    cuts.extend(split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let messages = split.messages.iter().map(|m| m.span.start);
+    let strays = split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start);
+    let cuts = order::sorted_distinct(messages.chain(strays));
     let mut bounds = Vec::with_capacity(cuts.len());
     for (k, &start) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).copied().unwrap_or(stream.bytes.len());
@@ -129,26 +132,24 @@ fn report_stream_findings(
     conns: &[Reassembled],
     connections: &[Connection],
     pending: &[Pending],
+    unit_of: &[usize],
     units: &[Unit],
     findings: &mut Vec<RawFinding>,
 ) {
-    // Per (connection, direction): its units' stream ranges and transcript starts.
+    // Per (connection, direction): its units' stream ranges and transcript starts, in
+    // stream order because that is the order they were found in.
     let mut placed: Vec<[Vec<(usize, usize, usize)>; 2]> = (0..conns.len()).map(|_| [Vec::new(), Vec::new()]).collect();
-    for (p, unit) in pending.iter().zip(units) {
-        placed[p.conn][p.dir].push((p.start, p.end, unit.span.start));
+    for (p, &unit) in pending.iter().zip(unit_of) {
+        placed[p.conn][p.dir].push((p.start, p.end, units[unit].span.start));
     }
     for (id, conn) in conns.iter().enumerate() {
-        for (dir, list) in placed[id].iter_mut().enumerate() {
+        for (dir, list) in placed[id].iter().enumerate() {
             if list.is_empty() {
                 continue;
             }
-            list.sort_unstable();
             let c = &connections[id];
-            let from_client = units
-                .iter()
-                .zip(pending)
-                .find(|(_, p)| p.conn == id && p.dir == dir)
-                .is_some_and(|(u, _)| u.origin.from_client);
+            let from_client =
+                pending.iter().find(|p| p.conn == id && p.dir == dir).is_some_and(|p| p.origin.from_client);
             let (side, route) = if from_client {
                 ("client", format!("{} -> {}", c.client, c.server))
             } else {
