@@ -9,6 +9,7 @@ use crate::bits::packet::MessageKind;
 use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
 use crate::input::{self, Capture, Origin};
+use crate::order::{self, SortKey};
 use crate::report::{BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
 use crate::rules::catalog::Rule;
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
@@ -155,16 +156,21 @@ fn build_report(
     conversation: conversation::Outcome,
     raw: Vec<RawFinding>,
 ) -> Report {
-    // Findings in the order of the text; equal keys keep the order the checks produced
-    // them in. (An unstable sort on a key made unique by that order: the page's wasm then
-    // needs no stable sort, which is several kilobytes of code.)
-    let mut keyed: Vec<(usize, Option<usize>, Rule, usize, RawFinding)> =
-        raw.into_iter().enumerate().map(|(i, f)| (f.span.start, f.message, f.rule, i, f)).collect();
-    keyed.sort_unstable_by_key(|k| (k.0, k.1, k.2, k.3));
-    let raw = keyed.into_iter().map(|k| k.4);
+    // Findings in the order of the text, then of messages and rules; equal keys keep the
+    // order the checks produced them in (the index makes every key unique). Through the
+    // crate's one sort key type: each other key type is one more sort routine in the wasm.
+    let mut keys: Vec<SortKey> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.span.start as u64, f.message.map_or(0, |m| m as u64 + 1), (f.rule as u64) << 32 | i as u64))
+        .collect();
+    order::sort(&mut keys);
+    let count = raw.len();
+    let mut slots: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
+    let raw = keys.into_iter().filter_map(|(_, _, k)| slots[(k & 0xffff_ffff) as usize].take());
     let mut counts = Counts::default();
     let mut per_message: Vec<Vec<usize>> = vec![Vec::new(); messages.len()];
-    let mut graded = Vec::with_capacity(raw.len());
+    let mut graded = Vec::with_capacity(count);
     for mut f in raw {
         let Some(severity) = f.rule.severity(options.profile) else { continue };
         f.span = snap_to_characters(input, f.span);
