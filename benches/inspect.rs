@@ -92,17 +92,12 @@ fn main() {
             black_box(httparse_all(black_box(input)));
         });
         let mb = input.len() as f64 / 1e6;
+        let per_message = |t: Duration| t.as_secs_f64() * 1e6 / messages as f64;
+        let (msg_s, mb_s, us) = (rate(messages as f64, ours), rate(mb, ours), per_message(ours));
+        let (their_msg_s, their_mb_s) = (rate(messages as f64, theirs), rate(mb, theirs));
+        let ratio = ours.as_secs_f64() / theirs.as_secs_f64();
         println!(
-            "{:<34} {:>9.2} {:>9} | {:>13.0} {:>9.1} {:>8.2} | {:>13.0} {:>9.1} | {:>6.2}x",
-            name,
-            mb,
-            messages,
-            rate(messages as f64, ours),
-            rate(mb, ours),
-            ours.as_secs_f64() * 1e6 / messages as f64,
-            rate(messages as f64, theirs),
-            rate(mb, theirs),
-            ours.as_secs_f64() / theirs.as_secs_f64(),
+            "{name:<34} {mb:>9.2} {messages:>9} | {msg_s:>13.0} {mb_s:>9.1} {us:>8.2} | {their_msg_s:>13.0} {their_mb_s:>9.1} | {ratio:>6.2}x"
         );
         // What the JSON output and the page add: every message put into words.
         let worded = best_time(min, rounds, || {
@@ -118,18 +113,14 @@ fn main() {
             "",
             rate(messages as f64, worded),
             rate(mb, worded),
-            worded.as_secs_f64() * 1e6 / messages as f64,
+            per_message(worded),
         );
         bench_lines.push(format!(
-            "BENCH native-{key} messages={messages} bytes={} inspect_msg_per_s={:.0} inspect_mb_per_s={:.1} inspect_us_per_msg={:.3} httparse_msg_per_s={:.0} httparse_mb_per_s={:.1} ratio={:.2} worded_us_per_msg={:.3}",
+            "BENCH native-{key} messages={messages} bytes={} inspect_msg_per_s={msg_s:.0} inspect_mb_per_s={mb_s:.1} \
+             inspect_us_per_msg={us:.3} httparse_msg_per_s={their_msg_s:.0} httparse_mb_per_s={their_mb_s:.1} \
+             ratio={ratio:.2} worded_us_per_msg={:.3}",
             input.len(),
-            rate(messages as f64, ours),
-            rate(mb, ours),
-            ours.as_secs_f64() * 1e6 / messages as f64,
-            rate(messages as f64, theirs),
-            rate(mb, theirs),
-            ours.as_secs_f64() / theirs.as_secs_f64(),
-            worded.as_secs_f64() * 1e6 / messages as f64,
+            per_message(worded),
         ));
     }
     println!();
