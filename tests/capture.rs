@@ -240,6 +240,40 @@ fn a_file_cut_in_the_middle_of_a_record_keeps_what_came_before() {
     assert!(run(&bytes).capture.expect("capture").stopped.is_some());
 }
 
+/// Every input fuzzing made crash, as the engine received it (tests/fixtures/fuzz-regressions):
+/// each is inspected to the end, with every span inside the text.
+#[test]
+fn inputs_that_crashed_under_fuzzing_are_inspected() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("the regression folder") {
+        let bytes = std::fs::read(entry.expect("an entry").path()).expect("a regression input");
+        let inspection = inspect_with_text(&bytes, &Options::default());
+        assert!(inspection.report.findings.iter().all(|f| f.span.end <= inspection.text.len()));
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}
+
+/// pcap-parser takes 12 from a block's length after checking it only against the block
+/// type's own minimum (4 for a process information block): found by fuzzing.
+#[test]
+fn a_pcapng_block_shorter_than_its_own_framing_is_corrupt_and_earlier_frames_are_kept() {
+    let bytes = upload_capture().pcapng(false);
+    let whole = run(&bytes).messages.len();
+    for length in [4u32, 8, 11] {
+        let mut broken = bytes.clone();
+        for word in [0x8000_0001u32, length, length, 0] {
+            broken.extend_from_slice(&word.to_le_bytes());
+        }
+        let r = run(&broken);
+        assert_eq!(r.messages.len(), whole, "length {length}");
+        let stopped = r.capture.as_ref().and_then(|c| c.stopped.clone()).expect("stopped");
+        assert!(stopped.contains("under the 12") && stopped.contains("(corrupt)"), "{stopped}");
+        assert!(rules(&r).contains(&"capture-stopped"));
+    }
+}
+
 #[test]
 fn unsupported_link_types_and_non_http_traffic() {
     let mut c = capture_of(upload_packets("10.0.0.1:49152", "10.0.0.2:8123", Link::Ethernet, true));

@@ -113,6 +113,18 @@ fn read_pcap<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
     None
 }
 
+/// Type, length and the length again: no pcapng block is shorter.
+const MIN_BLOCK_LENGTH: u32 = 12;
+
+/// The total length a pcapng block announces. pcap-parser subtracts 12 from it for the
+/// block's body after checking it only against the block type's own minimum, which for a
+/// process information block is 4: a length under 12 makes it overflow (found by fuzzing,
+/// tests/fixtures/fuzz-regressions), so such a block is refused before it gets there.
+fn announced_block_length(block: &[u8], big_endian: bool) -> Option<u32> {
+    let bytes: [u8; 4] = block.get(4..8)?.try_into().ok()?;
+    Some(if big_endian { u32::from_be_bytes(bytes) } else { u32::from_le_bytes(bytes) })
+}
+
 /// An interface of the current pcapng section: link type and timestamp units.
 struct Interface {
     linktype: u32,
@@ -128,14 +140,21 @@ fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
         let offset = input.len() - rest.len();
         // A section header carries its own byte order; every other block is read in the
         // order of the section it belongs to.
-        let parsed: nom::IResult<&'a [u8], Block<'a>, PcapError<&'a [u8]>> =
-            if rest.starts_with(&[0x0a, 0x0d, 0x0d, 0x0a]) {
-                parse_sectionheaderblock(rest).map(|(r, b)| (r, Block::SectionHeader(b)))
-            } else if big_endian {
-                parse_block_be(rest)
-            } else {
-                parse_block_le(rest)
-            };
+        let section_header = rest.starts_with(&[0x0a, 0x0d, 0x0d, 0x0a]);
+        if !section_header && announced_block_length(rest, big_endian).is_some_and(|n| n < MIN_BLOCK_LENGTH) {
+            return Some(format!(
+                "stopped at byte {offset}, in the block after frame {}: it announces a length under the {MIN_BLOCK_LENGTH} \
+                 bytes every pcapng block has (corrupt); {} frames read before it",
+                frames.count, frames.count
+            ));
+        }
+        let parsed: nom::IResult<&'a [u8], Block<'a>, PcapError<&'a [u8]>> = if section_header {
+            parse_sectionheaderblock(rest).map(|(r, b)| (r, Block::SectionHeader(b)))
+        } else if big_endian {
+            parse_block_be(rest)
+        } else {
+            parse_block_le(rest)
+        };
         let (next, block) = match parsed {
             Ok(ok) => ok,
             Err(e) => return Some(stop_reason("block", &e, offset, frames.count)),
