@@ -33,7 +33,7 @@ for corpus in "uploads 200" "small 2000"; do
   out="$(mktemp)"
   line="$(valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect='*inspect_once*' \
     target/callgrind/release/examples/count_instructions "$1" "$2" 2>/dev/null)"
-  instructions="$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')"
+  instructions="$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done { gsub(",", "", $1); print $1; done = 1 }')"
   rm -f "$out"
   messages="$(sed -E 's/.* ([0-9]+) messages/\1/' <<<"$line")"
   echo "BENCH callgrind-$1 messages=$messages instructions=$instructions per_message=$((instructions / messages))" | tee -a "$log"
