@@ -26,11 +26,17 @@ pub struct TcpSegment<'a> {
     pub src_port: u16,
     pub dst_port: u16,
     pub seq: u32,
+    pub flags: TcpFlags,
+    pub payload: &'a [u8],
+}
+
+/// The TCP flags reassembly reads: where a stream opens, who opened it, where it ends.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TcpFlags {
     pub syn: bool,
     pub ack: bool,
     pub fin: bool,
     pub rst: bool,
-    pub payload: &'a [u8],
 }
 
 pub fn read(linktype: u32, data: &[u8]) -> Frame<'_> {
@@ -206,10 +212,12 @@ fn tcp<'a>(src: IpAddr, dst: IpAddr, data: &'a [u8]) -> Option<TcpSegment<'a>> {
         src_port: u16::from_be_bytes([header[0], header[1]]),
         dst_port: u16::from_be_bytes([header[2], header[3]]),
         seq: u32::from_be_bytes([header[4], header[5], header[6], header[7]]),
-        fin: flags & 0x01 != 0,
-        syn: flags & 0x02 != 0,
-        rst: flags & 0x04 != 0,
-        ack: flags & 0x10 != 0,
+        flags: TcpFlags {
+            fin: flags & 0x01 != 0,
+            syn: flags & 0x02 != 0,
+            rst: flags & 0x04 != 0,
+            ack: flags & 0x10 != 0,
+        },
         payload: data.get(header_len..)?,
     })
 }
@@ -257,10 +265,7 @@ mod tests {
             src_port: tcp.source_port(),
             dst_port: tcp.destination_port(),
             seq: tcp.sequence_number(),
-            syn: tcp.syn(),
-            ack: tcp.ack(),
-            fin: tcp.fin(),
-            rst: tcp.rst(),
+            flags: TcpFlags { syn: tcp.syn(), ack: tcp.ack(), fin: tcp.fin(), rst: tcp.rst() },
             payload: tcp.payload(),
         })
     }

@@ -39,16 +39,7 @@ impl<'a> Frames<'a> {
         self.tcp.add(
             Endpoint { ip: tcp.src, port: tcp.src_port },
             Endpoint { ip: tcp.dst, port: tcp.dst_port },
-            Segment {
-                frame: self.count,
-                time,
-                seq: tcp.seq,
-                syn: tcp.syn,
-                ack: tcp.ack,
-                fin: tcp.fin,
-                rst: tcp.rst,
-                payload: tcp.payload,
-            },
+            Segment { frame: self.count, time, seq: tcp.seq, flags: tcp.flags, payload: tcp.payload },
         );
     }
 }

@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use super::frame::TcpFlags;
+
 use crate::order::{self, SortKey};
 
 /// The filler shown in place of bytes the capture does not hold. Not a NUL: it must be
@@ -41,10 +43,7 @@ pub struct Segment<'a> {
     pub frame: u64,
     pub time: Option<f64>,
     pub seq: u32,
-    pub syn: bool,
-    pub ack: bool,
-    pub fin: bool,
-    pub rst: bool,
+    pub flags: TcpFlags,
     pub payload: &'a [u8],
 }
 
@@ -125,7 +124,7 @@ impl<'a> Reassembler<'a> {
 
     pub fn add(&mut self, src: Endpoint, dst: Endpoint, segment: Segment<'a>) {
         let key = if src <= dst { (src, dst) } else { (dst, src) };
-        let opening = segment.syn && !segment.ack;
+        let opening = segment.flags.syn && !segment.flags.ack;
         let existing = self.index.get(&key).copied();
         // A new SYN on a 4-tuple that was closed and used is a new connection (port reuse).
         let reuse = existing.is_some_and(|i| opening && self.conns[i].closed && self.conns[i].has_data);
@@ -150,13 +149,13 @@ impl<'a> Reassembler<'a> {
         let dir = usize::from(src != conn.a);
         conn.last_frame = conn.last_frame.max(segment.frame);
         conn.first_frame = conn.first_frame.min(segment.frame);
-        if segment.syn {
+        if segment.flags.syn {
             conn.halves[dir].isn.get_or_insert(segment.seq);
             if conn.opener.is_none() {
-                conn.opener = Some(if segment.ack { 1 - dir } else { dir });
+                conn.opener = Some(if segment.flags.ack { 1 - dir } else { dir });
             }
         }
-        if segment.fin || segment.rst {
+        if segment.flags.fin || segment.flags.rst {
             conn.closed = true;
         }
         if !segment.payload.is_empty() {
@@ -266,7 +265,7 @@ mod tests {
     }
 
     fn seg(frame: u64, seq: u32, payload: &[u8]) -> Segment<'_> {
-        Segment { frame, time: None, seq, syn: false, ack: true, fin: false, rst: false, payload }
+        Segment { frame, time: None, seq, flags: TcpFlags { ack: true, ..TcpFlags::default() }, payload }
     }
 
     fn one_way(segments: &[Segment<'static>]) -> Stream {
