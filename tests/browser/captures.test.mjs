@@ -3,24 +3,17 @@
 // message shows its frame numbers, its connection and its capture time. A file in a format
 // the engine does not know, or a capture broken part way, says what was understood.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  launch, openPage, summary, fixture, dropFile, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked,
-} from './helpers.mjs';
+import { summary, fixture, dropFile, markedText, ROOT, browserForFile } from './helpers.mjs';
 
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
-});
-
-after(async () => {
-  await closeChecked(browser);
+browserForFile((opened) => {
+  [browser, page] = [opened, opened.page];
 });
 
 const UPLOAD = [

@@ -2,21 +2,16 @@
 // them is drawn, and then the rest; a long paste goes to the worker in pieces and comes back
 // whole, a character cut between two pieces included.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchOpen, closeChecked, uploadText, watchLongTasks, pasteAndTime, markedText } from './helpers.mjs';
+import { browserForFile, uploadText, watchLongTasks, pasteAndTime, markedText } from './helpers.mjs';
 
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
+browserForFile(async (opened) => {
+  [browser, page] = [opened, opened.page];
   await page.evaluate(watchLongTasks);
-});
-
-after(async () => {
-  await closeChecked(browser);
 });
 
 test('a large report shows its findings first, then the conversation and the message list', async () => {

@@ -1,3 +1,4 @@
+import { before, after } from 'node:test';
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, a fresh
 // profile, every request the page makes recorded, page errors and CSP violations collected.
 //
@@ -195,6 +196,22 @@ export async function launchOpen(options) {
   const browser = await launch(options);
   await openPage(browser.page);
   return browser;
+}
+
+/**
+ * One browser for a test file, opened on the page before its tests and checked and closed
+ * after them (closeChecked); `ready(browser)` runs once it is open, to keep it and prepare.
+ * Must be called at the top of the file, where node:test hooks are registered.
+ */
+export function browserForFile(ready) {
+  let browser;
+  before(async () => {
+    browser = await launchOpen();
+    await ready(browser);
+  });
+  after(async () => {
+    await closeChecked(browser);
+  });
 }
 
 /** What every browser test file ends with: no page problem, no request elsewhere; then closes. */

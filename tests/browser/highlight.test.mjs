@@ -2,24 +2,17 @@
 // view, hovering the raw text lights up the decoded row, non-ASCII text keeps its offsets,
 // and the whitespace switch shows CR, LF and tabs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked,
-} from './helpers.mjs';
+import { rendered, summary, paste, markedText, ROOT, browserForFile } from './helpers.mjs';
 
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
-});
-
-after(async () => {
-  await closeChecked(browser);
+browserForFile((opened) => {
+  [browser, page] = [opened, opened.page];
 });
 
 test('clicking a finding highlights its exact span and scrolls to it', async () => {

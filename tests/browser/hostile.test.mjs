@@ -1,11 +1,9 @@
 // Hostile input stays inert: header names and values, URLs, bodies, file names and lookup
 // queries full of markup and javascript: links are shown as text and run nothing.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  launch, openPage, rendered, summary, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, assertInert, launchOpen, closeChecked,
-} from './helpers.mjs';
+import { rendered, summary, paste, markedText, assertInert, browserForFile } from './helpers.mjs';
 
 let browser;
 let page;
@@ -31,13 +29,8 @@ const HOSTILE = [
   '',
 ].join('\n');
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
-});
-
-after(async () => {
-  await closeChecked(browser);
+browserForFile((opened) => {
+  [browser, page] = [opened, opened.page];
 });
 
 test('a paste full of markup and javascript: links is shown as text and runs nothing', async () => {

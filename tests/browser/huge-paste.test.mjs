@@ -2,9 +2,9 @@
 // worker keeps the report, and the page shows the right counts, stays responsive, and
 // draws the end of the message list from rows it asks the worker for.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchOpen, closeChecked, uploadText, watchLongTasks, pasteAndTime, markedText } from './helpers.mjs';
+import { browserForFile, uploadText, watchLongTasks, pasteAndTime, markedText } from './helpers.mjs';
 
 /**
  * The page aims at 50 ms, and meets it once warm; this is the first paste of a fresh page
@@ -19,14 +19,9 @@ const MESSAGES = 100_000;
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
+browserForFile(async (opened) => {
+  [browser, page] = [opened, opened.page];
   await page.evaluate(watchLongTasks);
-});
-
-after(async () => {
-  await closeChecked(browser);
 });
 
 test('a paste of 100,000 messages: right counts, a responsive page, the last message from the worker', async (t) => {

@@ -6,11 +6,11 @@
 // the decoded text stays in the worker, the report comes in parts, and the page draws it a
 // part per task.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, openPage, rendered, summary, fixture, paste, markedText, assertOnlyOwnOrigin, assertNoProblems, ROOT, launchOpen, closeChecked } from './helpers.mjs';
+import { rendered, summary, fixture, paste, markedText, ROOT, browserForFile, watchLongTasks } from './helpers.mjs';
 
 /** A generous bound (a 2-core machine, a busy worker beside): the page aims at 50 ms. */
 const LONGEST_TASK_MS = 200;
@@ -19,20 +19,12 @@ let browser;
 let page;
 const lines = [];
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
-  // Long tasks on the main thread, from now on.
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+browserForFile(async (opened) => {
+  [browser, page] = [opened, opened.page];
+  await page.evaluate(watchLongTasks);
 });
 
 after(async () => {
-  await closeChecked(browser);
   await mkdir(path.join(ROOT, 'artifacts'), { recursive: true });
   await appendFile(path.join(ROOT, 'artifacts/bench.txt'), `${lines.join('\n')}\n`);
 });

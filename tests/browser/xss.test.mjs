@@ -3,11 +3,9 @@
 // links) are shown as text and run nothing. Each payload that could run sets the canary
 // `window.__pwned` (or calls alert, which the helpers record as a problem).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  launch, openPage, rendered, paste, assertOnlyOwnOrigin, assertNoProblems, assertInert, launchOpen, closeChecked,
-} from './helpers.mjs';
+import { openPage, rendered, paste, assertInert, browserForFile } from './helpers.mjs';
 
 const PAYLOADS = [
   `<script>window.__pwned=1</script>`,
@@ -65,13 +63,8 @@ const PAYLOADS = [
 let browser;
 let page;
 
-before(async () => {
-  browser = await launchOpen();
-  page = browser.page;
-});
-
-after(async () => {
-  await closeChecked(browser);
+browserForFile((opened) => {
+  [browser, page] = [opened, opened.page];
 });
 
 /** Opens the message cards drawn now; the list is virtualised, so handles would go stale. */
