@@ -112,13 +112,6 @@ pub struct HeaderSpec {
     pub presence: &'static [Presence],
 }
 
-impl HeaderSpec {
-    pub fn matches(&self, name: &[u8]) -> bool {
-        name.eq_ignore_ascii_case(self.name.as_bytes())
-            || self.aliases.iter().any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
-    }
-}
-
 /// Index of a header in [`HEADERS`], so lookups by name happen once per header line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct HeaderKey(pub usize);
@@ -167,7 +160,7 @@ fn names_by_length() -> &'static [Vec<Spelling>] {
 pub const HEADER_SLOTS: usize = 32;
 
 pub fn by_name(name: &str) -> &'static HeaderSpec {
-    HEADERS.iter().find(|h| h.matches(name.as_bytes())).unwrap_or_else(|| panic!("{name} is not in the header table"))
+    key_of(name).unwrap_or_else(|| panic!("{name} is not in the header table")).spec()
 }
 
 use Need::*;

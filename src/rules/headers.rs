@@ -94,11 +94,8 @@ fn class_example(class: usize) -> (MessageKind, bool) {
     }
 }
 
-/// Whether a table scope covers this message.
-pub fn scope_applies(scope: Scope, view: &MessageView) -> bool {
-    scope_covers(scope, view.kind, view.kind.is_ack() && view.has_packet_type)
-}
-
+/// Whether a table scope covers messages of this kind (`ack`: an Ack that carries
+/// BITS-Packet-Type).
 fn scope_covers(scope: Scope, kind: MessageKind, ack: bool) -> bool {
     match (scope, kind) {
         (Scope::Request(t), MessageKind::Request(k)) => t == k,
