@@ -81,8 +81,17 @@ fn head_and_tail(listing: &[u8]) -> String {
 fn grows_linearly(case: &str, n: usize, make: impl Fn(usize) -> Vec<u8>) -> Run {
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (small_input, large_input) = (make(n / 4), make(n));
-    let small = run(&format!("{case}-small"), &small_input);
-    let large = run(&format!("{case}-large"), &large_input);
+    // The faster of two runs of each size: a shared machine's hiccups only ever add time.
+    let best = |size: &str, input: &[u8]| {
+        let (a, b) = (run(&format!("{case}-{size}"), input), run(&format!("{case}-{size}"), input));
+        if a.millis <= b.millis {
+            a
+        } else {
+            b
+        }
+    };
+    let small = best("small", &small_input);
+    let large = best("large", &large_input);
     // A floor of 1 ms and 1 MB, so a case that costs next to nothing cannot fail on noise.
     let time_factor = large.millis.max(1.0) / small.millis.max(1.0);
     let memory_factor = large.peak_mb.max(1.0) / small.peak_mb.max(1.0);
@@ -216,7 +225,8 @@ fn invalid_utf8_everywhere() {
     // reason phrase and bodies.
     let exchange: &[u8] = b"BITS_POST /\xff\xfe\xc3(/a.txt HTTP/1.1\r\nBITS-Packet-Type: Ping\r\n\xff\xfe-Name: \x80\xbf\xc0\r\nUser-Agent: \xed\xa0\x80\xf4\x90\r\nContent-Length: 4\r\n\r\n\xff\xfe\xfd\xfc\
 HTTP/1.1 200 \xc3\x28\xa0\xa1\r\nBITS-Packet-Type: Ack\r\nX-\xf0\x28\x8c\xbc: \xf8\xa1\xa1\xa1\xa1\r\nContent-Length: 2\r\n\r\n\xc0\xaf";
-    let run = grows_linearly("invalid UTF-8 in every field", 100 * MB, |n| repeat_to(exchange, n));
-    assert_eq!(run.messages, 2 * (100 * MB / exchange.len()));
+    // 40 MB is 900,000 messages, each with findings: 1 GB of report at the full size.
+    let run = grows_linearly("invalid UTF-8 in every field", 40 * MB, |n| repeat_to(exchange, n));
+    assert_eq!(run.messages, 2 * (40 * MB / exchange.len()));
     assert!(run.stdout.contains("http-header-name-invalid"), "{}", &run.stdout[..2000.min(run.stdout.len())]);
 }
