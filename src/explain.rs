@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::bits::codes;
 use crate::bits::headers::{self, HeaderSpec};
-use crate::rules::catalog::{Rule, RuleMeta};
+use crate::rules::catalog::{Basis, Rule, RuleMeta};
 use crate::spec::Source;
 
 #[derive(Debug, Clone, Serialize)]
@@ -23,6 +23,10 @@ pub struct RuleExplanation {
     pub reference: &'static str,
     /// Severity under `default`, `win32` and `mc-bup`; `off` where the profile does not report it.
     pub grades: [(&'static str, &'static str); 3],
+    /// What the rule rests on, which its grades follow.
+    pub basis: Basis,
+    /// Why the grades depart from what the basis gives, where they do.
+    pub departs: Option<&'static str>,
     pub links: &'static [Source],
 }
 
@@ -59,6 +63,8 @@ pub fn rule(meta: &'static RuleMeta) -> RuleExplanation {
             ("win32", grade(meta.grade.win32)),
             ("mc-bup", grade(meta.grade.mc_bup)),
         ],
+        basis: meta.basis,
+        departs: meta.departs,
         links: meta.sources,
     }
 }

@@ -51,6 +51,16 @@ impl Profile {
     pub fn parse(name: &str) -> Option<Profile> {
         Profile::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(name))
     }
+
+    /// Whether an Ack with this status reports success. The Win32 pages make every
+    /// "include only if" condition 200 or 201; [MC-BUP] names 200 alone (reference 9.D2),
+    /// so under its profile a 201 is no success and BITS-Protocol does not belong on it.
+    pub fn is_success(self, status: Option<u16>) -> bool {
+        match self {
+            Profile::McBup => status == Some(200),
+            Profile::Default | Profile::Win32 => matches!(status, Some(200 | 201)),
+        }
+    }
 }
 
 /// A finding before grading: which rule, where, and what exactly was seen.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::bits::classify::{classify, MessageView};
 use crate::bits::codes;
 use crate::bits::headers::HeaderKey;
-use crate::bits::packet::MessageKind;
+use crate::bits::packet::{AckForm, MessageKind};
 use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
 use crate::input::{self, Capture, Origin};
@@ -65,8 +65,8 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     let mut raw = split.findings;
     let views = classify(text, &split.messages, &connections);
     for view in &views {
-        header_rules::check(view, &mut raw);
-        message_rules::check(view, &mut raw);
+        header_rules::check(view, options.profile, &mut raw);
+        message_rules::check(view, options.profile, &mut raw);
     }
     let conversation = conversation::check(&views, &mut raw);
     let classified: Vec<Classified> = views.into_iter().map(Classified::of).collect();
@@ -245,13 +245,13 @@ fn build_report(
 struct Classified {
     kind: MessageKind,
     pair: Option<usize>,
-    has_packet_type: bool,
+    ack_form: Option<AckForm>,
     keys: Vec<Option<HeaderKey>>,
 }
 
 impl Classified {
     fn of(view: MessageView) -> Classified {
-        Classified { kind: view.kind, pair: view.pair, has_packet_type: view.has_packet_type, keys: view.keys }
+        Classified { kind: view.kind, pair: view.pair, ack_form: view.ack_form, keys: view.keys }
     }
 }
 
@@ -277,7 +277,7 @@ fn message_report(
         })
         .collect();
     let status = match msg.start_line {
-        StartLine::Response { status, .. } => Some(status),
+        StartLine::Response { status, .. } => status,
         _ => None,
     };
     MessageReport {
@@ -291,7 +291,7 @@ fn message_report(
             StartLine::Response { .. } => "response",
             StartLine::Invalid => "unknown",
         },
-        has_packet_type: class.has_packet_type,
+        ack_form: class.ack_form,
         start_line: msg.start_line,
         start_line_span: msg.start_line_span,
         status,

@@ -1,7 +1,7 @@
 //! Classification: what each message is, and which request each response answers.
 
 use crate::bits::headers::{self, HeaderKey};
-use crate::bits::packet::{MessageKind, PacketType};
+use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values;
 use crate::http::{Header, Message};
 
@@ -19,8 +19,11 @@ pub struct MessageView<'a> {
     /// and how many lines carry it: rules ask for headers by name many times a message.
     first: [u32; headers::HEADER_SLOTS],
     count: [u16; headers::HEADER_SLOTS],
-    /// The message carries `BITS-Packet-Type` (a response without it is plain HTTP).
+    /// The message carries `BITS-Packet-Type`.
     pub has_packet_type: bool,
+    /// For an Ack (a response to a BITS request, or a lone response carrying BITS
+    /// headers): whether it is marked as one, an unmarked attempt, or plain HTTP.
+    pub ack_form: Option<AckForm>,
     /// The connection it travelled on, in a capture file; `None` for pasted text, where
     /// all messages count as one conversation.
     pub connection: Option<usize>,
@@ -60,8 +63,9 @@ impl<'a> MessageView<'a> {
         self.msg.status()
     }
 
-    pub fn is_success(&self) -> bool {
-        matches!(self.status(), Some(200 | 201))
+    /// An Ack marked as such or carrying BITS headers: the Ack rules apply to it.
+    pub fn is_ack_attempt(&self) -> bool {
+        self.ack_form.is_some_and(AckForm::is_ack_attempt)
     }
 
     pub fn content_range(&self) -> Option<values::ContentRange> {
@@ -133,6 +137,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             }
         }
         let has_packet_type = msg.header(input, headers::PACKET_TYPE).is_some();
+        let marks_ack = msg.is_response() && msg.headers.iter().any(|h| headers::marks_ack(h.name(input)));
         let connection = connections.get(index).copied().flatten();
         let mut pair = None;
         let kind = if msg.is_request() {
@@ -152,7 +157,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             kind
         } else if msg.is_response() {
             let same_connection = |r: &usize| views[*r].connection == connection;
-            let answered = if has_packet_type {
+            let answered = if marks_ack {
                 pending.iter().rposition(|r| same_connection(r) && views[*r].kind.is_bits_request())
             } else {
                 pending.iter().rposition(same_connection)
@@ -170,7 +175,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
                     }
                     kind
                 }
-                None if has_packet_type => MessageKind::UnknownAck(guess_ack_packet(input, msg)),
+                None if marks_ack => MessageKind::UnknownAck(guess_ack_packet(input, msg)),
                 // IIS names where a reply came from, so a reply answer is known even alone.
                 None if msg.header_value(input, "Content-Location").is_some_and(in_reply_folder) => {
                     MessageKind::ReplyDownloadResponse
@@ -180,7 +185,24 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
         } else {
             MessageKind::Unknown
         };
-        views.push(MessageView { input, msg, index, kind, pair, keys, first, count, has_packet_type, connection });
+        let ack_form = kind.is_ack().then_some(match (has_packet_type, marks_ack) {
+            (true, _) => AckForm::Marked,
+            (false, true) => AckForm::WithoutPacketType,
+            (false, false) => AckForm::PlainHttp,
+        });
+        views.push(MessageView {
+            input,
+            msg,
+            index,
+            kind,
+            pair,
+            keys,
+            first,
+            count,
+            has_packet_type,
+            ack_form,
+            connection,
+        });
     }
     views
 }

@@ -1052,6 +1052,17 @@ pub fn http_reason_matches(status: u16, reason: &str) -> bool {
         || HTTP_OLD_REASONS.iter().any(|&(s, phrase)| s == status && phrase.eq_ignore_ascii_case(reason))
 }
 
+/// The status whose phrase `reason` is (standard or older spelling), for telling a reason
+/// that belongs to another code: `Created` is 201's.
+pub fn http_status_of_reason(reason: &str) -> Option<u16> {
+    let reason = reason.trim_matches(|c: char| c == ' ' || c == '\t');
+    HTTP_REASONS
+        .iter()
+        .chain(HTTP_OLD_REASONS)
+        .find(|&&(_, phrase)| phrase.eq_ignore_ascii_case(reason))
+        .map(|&(status, _)| status)
+}
+
 /// A BG_ERROR_CONTEXT value (reference 5.1): enumerator name and meaning.
 pub fn error_context(value: u32) -> Option<(&'static str, &'static str)> {
     usize::try_from(value).ok().and_then(|i| ERROR_CONTEXTS.get(i)).copied()
@@ -1308,6 +1319,10 @@ mod tests {
         assert_eq!(http_reason_phrase(511), Some("Network Authentication Required"));
         assert_eq!(http_reason_phrase(509), None);
         assert_eq!(http_reason_phrase(449), None);
+
+        assert_eq!(http_status_of_reason("Created"), Some(201));
+        assert_eq!(http_status_of_reason(" requested range not satisfiable"), Some(416));
+        assert_eq!(http_status_of_reason("Whatever"), None);
 
         assert!(http_reason_matches(416, "Range Not Satisfiable"));
         assert!(http_reason_matches(416, "Requested Range Not Satisfiable"));

@@ -44,6 +44,29 @@ impl PacketType {
     }
 }
 
+/// How a response to a BITS request presents itself: the commonest server bug is an error
+/// answer that is almost an Ack, so a response carrying BITS headers is judged as an Ack
+/// even without `BITS-Packet-Type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AckForm {
+    /// Carries `BITS-Packet-Type` (normally `Ack`).
+    Marked,
+    /// Carries other `BITS-` headers (an error code, a session id, ...) but no
+    /// `BITS-Packet-Type`: an Ack attempt, checked with every Ack rule.
+    WithoutPacketType,
+    /// No BITS header at all: an HTTP-level answer (an authentication challenge, a web
+    /// server's own error page, a proxy error), not an Ack.
+    PlainHttp,
+}
+
+impl AckForm {
+    /// Whether the Ack rules apply.
+    pub fn is_ack_attempt(self) -> bool {
+        self != AckForm::PlainHttp
+    }
+}
+
 /// What a message is, decided from its own headers and from the request it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {

@@ -83,6 +83,15 @@ pub fn looks_like_status_line(line: &[u8]) -> bool {
         && (line.len() == 12 || line[12] == b' ')
 }
 
+/// `HTTP/<d>.<d>` followed by nothing or by a space and anything but a three-digit code:
+/// a status line that lost its code (`HTTP/1.1 OK`, `HTTP/1.1`).
+pub fn looks_like_status_line_without_code(line: &[u8]) -> bool {
+    line.len() >= 8
+        && is_http_version(&line[..8])
+        && (line.len() == 8 || line[8] == b' ')
+        && !looks_like_status_line(line)
+}
+
 pub fn looks_like_request_line(line: &[u8]) -> bool {
     // One pass over the method, stopping at the first byte a method cannot hold: every
     // header line is asked this, and a header name fails within its first few bytes.
@@ -191,6 +200,16 @@ mod tests {
         assert!(!looks_like_start_line(b"HTTP/1.1 20 OK"));
         assert!(!looks_like_start_line(b"BITS_POST HTTP/1.1"));
         assert!(!looks_like_start_line(b""));
+    }
+
+    #[test]
+    fn tells_a_status_line_that_lost_its_code() {
+        assert!(looks_like_status_line_without_code(b"HTTP/1.1 OK"));
+        assert!(looks_like_status_line_without_code(b"HTTP/1.1"));
+        assert!(looks_like_status_line_without_code(b"HTTP/1.0 20 OK"));
+        assert!(!looks_like_status_line_without_code(b"HTTP/1.1 200 OK"));
+        assert!(!looks_like_status_line_without_code(b"HTTP/1.1x OK"));
+        assert!(!looks_like_status_line_without_code(b"HTTP/x.1 OK"));
     }
 
     #[test]

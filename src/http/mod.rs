@@ -20,7 +20,10 @@ pub enum StartLine {
     },
     Response {
         version: Span,
-        status: u16,
+        /// `None` for a status line that starts like one (`HTTP/1.1 OK`) but has no
+        /// three-digit code: the message is still a response, decoded and checked.
+        status: Option<u16>,
+        /// Where the code is, or an empty span where it should have been.
         status_span: Span,
         reason: Span,
     },
@@ -134,7 +137,7 @@ impl Message {
 
     pub fn status(&self) -> Option<u16> {
         match self.start_line {
-            StartLine::Response { status, .. } => Some(status),
+            StartLine::Response { status, .. } => status,
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 use super::chunked::read_chunked;
 use super::lines::{
     find_start_line, is_http_version, is_tchar, line_at, line_start_before, looks_like_start_line,
-    looks_like_status_line, skip_whitespace, Ending, Line,
+    looks_like_status_line, looks_like_status_line_without_code, skip_whitespace, Ending, Line,
 };
 use super::{Body, Framing, Header, LineEndings, Message, StartLine};
 use crate::finding::RawFinding;
@@ -22,7 +22,7 @@ pub fn split_messages(input: &[u8]) -> Split {
     let mut pos = skip_whitespace(input, 0);
     while pos < input.len() {
         let line = line_at(input, pos);
-        if !looks_like_start_line(line.content(input)) {
+        if !looks_like_start_line(line.content(input)) && !starts_broken_response(input, &line) {
             // A start line may be glued to the stray bytes on this very line.
             let next = find_start_line(input, pos, input.len()).unwrap_or(input.len());
             let stray = Span::new(pos, trim_trailing_whitespace(input, pos, next));
@@ -62,6 +62,18 @@ pub fn split_regions(input: &[u8], regions: &[Span]) -> Split {
         }));
     }
     out
+}
+
+/// A status line without a code (`HTTP/1.1 OK`) where a message should start, followed
+/// by a header line: a broken response whose headers are still worth reading. Only at a
+/// message boundary, so prose that starts with `HTTP/1.1` inside a body stays body.
+fn starts_broken_response(input: &[u8], line: &Line) -> bool {
+    if !looks_like_status_line_without_code(line.content(input)) || line.ending == Ending::Eof {
+        return false;
+    }
+    let next = line_at(input, line.next).content(input);
+    let colon = memchr::memchr(b':', next);
+    colon.is_some_and(|at| at > 0 && next[..at].iter().all(|&b| is_tchar(b)))
 }
 
 fn trim_trailing_whitespace(input: &[u8], start: usize, mut end: usize) -> usize {
@@ -186,10 +198,23 @@ fn parse_start_line(input: &[u8], span: Span, index: usize, findings: &mut Vec<R
         let reason_start = (span.start + 13).min(span.end);
         return StartLine::Response {
             version: Span::new(span.start, span.start + 8),
-            status,
+            status: Some(status),
             status_span: Span::new(span.start + 9, span.start + 12),
             reason: Span::new(reason_start, span.end),
         };
+    }
+    if looks_like_status_line_without_code(text) {
+        findings.push(
+            RawFinding::new(
+                Rule::HttpStartLineMalformed,
+                span,
+                "the status line has no three-digit status code: `HTTP/x.y status reason`",
+            )
+            .in_message(index),
+        );
+        let version = Span::new(span.start, span.start + 8);
+        let reason = trim_span(input, version.end, span.end);
+        return StartLine::Response { version, status: None, status_span: Span::empty_at(reason.start), reason };
     }
     let mut parts = text.splitn(3, |&b| b == b' ');
     let (method, target, version) = (parts.next(), parts.next(), parts.next());
@@ -322,7 +347,7 @@ fn framing_of(
     index: usize,
     findings: &mut Vec<RawFinding>,
 ) -> Framing {
-    if let StartLine::Response { status, .. } = start_line {
+    if let StartLine::Response { status: Some(status), .. } = start_line {
         if (100..200).contains(status) || *status == 204 || *status == 304 {
             return Framing::None;
         }

@@ -5,6 +5,7 @@
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::{BodyReport, CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
+use crate::bits::packet::AckForm;
 use crate::bits::values;
 use crate::finding::Profile;
 use crate::http::{self, StartLine};
@@ -22,6 +23,9 @@ pub struct MessageDetail<'r> {
     pub label: String,
     /// `create-session` ... for requests and Acks whose packet type is known.
     pub packet: Option<&'static str>,
+    /// For an Ack: `marked` (carries BITS-Packet-Type), `without-packet-type` (carries
+    /// other BITS headers: a broken Ack, judged as one) or `plain-http` (no BITS header).
+    pub ack_form: Option<AckForm>,
     /// `request`, `response` or `unknown`.
     pub direction: &'static str,
     pub start_line: String,
@@ -92,6 +96,7 @@ impl Report {
             kind: m.kind,
             label: m.label(),
             packet: m.packet,
+            ack_form: m.ack_form,
             direction: m.direction,
             start_line: lossy(m.start_line_span.slice(text)),
             start_line_span: m.start_line_span,

@@ -13,7 +13,7 @@ use serde::Serialize;
 pub use detail::{HeaderDetail, MessageDetail, ReportJson};
 
 use crate::bits::headers::HeaderKey;
-use crate::bits::packet::MessageKind;
+use crate::bits::packet::{AckForm, MessageKind};
 use crate::finding::{Profile, Severity};
 use crate::http::StartLine;
 use crate::input::{Connection, Origin};
@@ -106,8 +106,8 @@ pub struct MessageReport {
     pub packet: Option<&'static str>,
     /// `request`, `response` or `unknown`.
     pub direction: &'static str,
-    /// The message carries `BITS-Packet-Type` (a response without it is plain HTTP).
-    pub has_packet_type: bool,
+    /// For an Ack: marked with `BITS-Packet-Type`, an attempt without it, or plain HTTP.
+    pub ack_form: Option<AckForm>,
     pub start_line: StartLine,
     pub start_line_span: Span,
     pub status: Option<u16>,
@@ -127,11 +127,15 @@ pub struct MessageReport {
 }
 
 impl MessageReport {
-    /// How a person names it: "Ack for Create-Session".
+    /// How a person names it: "Ack for Create-Session", "Ack for Fragment, without
+    /// BITS-Packet-Type", "HTTP response to Ping (not an Ack)".
     pub fn label(&self) -> String {
-        match self.message_kind {
-            MessageKind::Ack(t) if !self.has_packet_type => format!("HTTP response to {} (not an Ack)", t.wire_name()),
-            kind => kind.label(),
+        match (self.message_kind, self.ack_form) {
+            (MessageKind::Ack(t), Some(AckForm::PlainHttp)) => {
+                format!("HTTP response to {} (not an Ack)", t.wire_name())
+            }
+            (kind, Some(AckForm::WithoutPacketType)) => format!("{}, without BITS-Packet-Type", kind.label()),
+            (kind, _) => kind.label(),
         }
     }
 }

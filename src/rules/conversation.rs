@@ -108,7 +108,7 @@ pub fn check(views: &[MessageView], out: &mut Vec<RawFinding>) -> Outcome {
         match view.kind {
             MessageKind::Request(t) => c.request(views, view, t, out),
             MessageKind::UnknownRequest => c.note_request_order(view, out),
-            MessageKind::Ack(t) if view.has_packet_type => c.ack(views, view, t, out),
+            MessageKind::Ack(t) if view.is_ack_attempt() => c.ack(views, view, t, out),
             MessageKind::Ack(_) => c.clear_pending(view),
             MessageKind::UnknownAck(_) => {
                 c.clear_pending(view);
@@ -213,7 +213,7 @@ impl Conversation {
             next_expected: created_in_capture.then_some(0),
             ..Default::default()
         });
-        self.by_id.insert(id.to_vec(), index);
+        self.by_id.insert(session_key(id), index);
         index
     }
 
@@ -224,7 +224,7 @@ impl Conversation {
 
     /// The session a request names, creating a record for ids this capture never issued.
     fn session_for(&mut self, view: &MessageView, id: &[u8], out: &mut Vec<RawFinding>) -> usize {
-        if let Some(&s) = self.by_id.get(id) {
+        if let Some(&s) = self.by_id.get(&session_key(id)) {
             return s;
         }
         let span = value_span(view, h::SESSION_ID);
@@ -352,7 +352,8 @@ impl Conversation {
     /// BG_E_SESSION_NOT_FOUND.
     fn check_resend(&mut self, view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
         let Some(answer) = self.last_close_answer.take() else { return };
-        let same_session = view.session_id().is_some_and(|id| self.by_id.get(id) == Some(&answer.session));
+        let same_session =
+            view.session_id().is_some_and(|id| self.by_id.get(&session_key(id)) == Some(&answer.session));
         if answer.packet != t || !same_session {
             return;
         }
@@ -557,10 +558,19 @@ impl Conversation {
         let Some(s) = self.session_of[request_index] else { return };
         self.attach(s, view.index);
         if let (Some(echo), Some(sent)) = (view.session_id(), request.session_id()) {
-            if echo != sent {
+            // The same judgement as for a request naming an issued id: GUIDs are equal
+            // whatever their case; other ids differing in case only are a warning.
+            let rule = if session_key(echo) == session_key(sent) {
+                None
+            } else if echo.eq_ignore_ascii_case(sent) {
+                Some(Rule::SessionIdCase)
+            } else {
+                Some(Rule::SessionAckIdMismatch)
+            };
+            if let Some(rule) = rule {
                 out.push(finding(
                     view,
-                    Rule::SessionAckIdMismatch,
+                    rule,
                     value_span(view, h::SESSION_ID),
                     h::SESSION_ID,
                     format!("echoes `{}`, the request named `{}`", lossy(echo), lossy(sent)),
@@ -834,6 +844,17 @@ impl Conversation {
                 self.attach(s, response);
             }
         }
+    }
+}
+
+/// What identifies a session: the id as issued, except that a GUID is a number written in
+/// hex and compares without case (`{a0ff...}` is `{A0FF...}`); other ids are arbitrary
+/// strings (Win32 page) and compare byte for byte.
+fn session_key(id: &[u8]) -> Vec<u8> {
+    if values::parse_guid(id).is_some() {
+        id.to_ascii_uppercase()
+    } else {
+        id.to_vec()
     }
 }
 

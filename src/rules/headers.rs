@@ -14,9 +14,9 @@ use crate::span::Span;
 /// [MC-BUP] 2.2.1: header values SHOULD NOT exceed 4 KB (the Windows server's limit).
 pub const MAX_HEADER_VALUE: usize = 4096;
 
-pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
+pub fn check(view: &MessageView, profile: Profile, out: &mut Vec<RawFinding>) {
     for (key, presence) in entries_in_scope(view) {
-        check_header(view, *key, key.spec(), presence, out);
+        check_header(view, profile, *key, key.spec(), presence, out);
     }
     if view.kind.is_bits() {
         for header in &view.msg.headers {
@@ -61,9 +61,9 @@ fn entries_in_scope(view: &MessageView) -> &'static [ScopedEntries] {
             })
             .collect()
     });
-    // A response without BITS-Packet-Type is plain HTTP (an auth challenge, a proxy error):
-    // the Ack rules do not apply to it.
-    let ack = view.kind.is_ack() && view.has_packet_type;
+    // A response with no BITS header at all is plain HTTP (an auth challenge, a proxy
+    // error): the Ack rules do not apply to it. One with BITS headers is an Ack attempt.
+    let ack = view.is_ack_attempt();
     class_of(view.kind, ack).map_or(&[], |class| &classes[class])
 }
 
@@ -108,13 +108,14 @@ fn scope_covers(scope: Scope, kind: MessageKind, ack: bool) -> bool {
     }
 }
 
-fn when_applies(when: When, view: &MessageView) -> bool {
+fn when_applies(when: When, view: &MessageView, profile: Profile) -> bool {
     let status = view.status();
+    let success = profile.is_success(status);
     match when {
         When::Always => true,
-        When::Success => view.is_success(),
-        When::Failure => status.is_some() && !view.is_success(),
-        When::FailureExcept416 => status.is_some_and(|s| s != 416) && !view.is_success(),
+        When::Success => success,
+        When::Failure => status.is_some() && !success,
+        When::FailureExcept416 => status.is_some_and(|s| s != 416) && !success,
         When::Status(codes) => status.is_some_and(|s| codes.contains(&s)),
         When::LaterFragment => view.content_range().is_some_and(|r| r.first > 0),
     }
@@ -123,6 +124,7 @@ fn when_applies(when: When, view: &MessageView) -> bool {
 /// `presence`: the header's entries whose scope covers this message (never empty).
 fn check_header(
     view: &MessageView,
+    profile: Profile,
     key: HeaderKey,
     spec: &'static HeaderSpec,
     presence: &[&'static Presence],
@@ -130,7 +132,7 @@ fn check_header(
 ) {
     let first = view.first_header(key);
     let mut forbidden_here = false;
-    for entry in presence.iter().filter(|e| when_applies(e.when, view)) {
+    for entry in presence.iter().filter(|e| when_applies(e.when, view, profile)) {
         let Some(rule) = entry.rule else { continue };
         match (entry.need, first) {
             (Need::Required, None) => out.push(finding(
@@ -174,12 +176,17 @@ fn check_header(
             ));
         }
     }
+    // A header that does not belong here at all needs no companion: asking for one would
+    // make the message worse (BITS-Error-Context on a 200 carrying BITS-Error-Code).
+    if forbidden_here {
+        return;
+    }
     for (companion, rule) in spec.requires {
         if view.header(companion).is_none() {
             out.push(finding(view, *rule, first.line, spec.name, format!("{} without {companion}", spec.name)));
         }
     }
-    if forbidden_here || spec.name == CONTENT_LENGTH {
+    if spec.name == CONTENT_LENGTH {
         return;
     }
     let value = first.value(view.input);

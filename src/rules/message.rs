@@ -4,9 +4,9 @@
 use crate::bits::classify::{is_method_override, MessageView};
 use crate::bits::codes;
 use crate::bits::headers::{self as h};
-use crate::bits::packet::{MessageKind, PacketType};
+use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values::{self, BITS15_PROTOCOL};
-use crate::finding::RawFinding;
+use crate::finding::{Profile, RawFinding};
 use crate::rules::catalog::Rule;
 use crate::rules::headers::finding;
 use crate::span::Span;
@@ -14,17 +14,49 @@ use crate::span::Span;
 /// Windows reads at most this many protocol GUIDs ([MC-BUP] footnote <6>).
 const MAX_PROTOCOLS: usize = 100;
 
-pub fn check(view: &MessageView, out: &mut Vec<RawFinding>) {
+/// `BG_E_HTTP_ERROR_nnn` is this plus the status: what a client reports for a plain HTTP error.
+const BG_E_HTTP_ERROR_BASE: u32 = 0x8019_0000;
+/// BG_E_INVALID_SERVER_RESPONSE: what a client reports for an answer outside the protocol.
+const BG_E_INVALID_SERVER_RESPONSE: u32 = 0x8020_001B;
+
+pub fn check(view: &MessageView, profile: Profile, out: &mut Vec<RawFinding>) {
     match view.kind {
         MessageKind::Request(_) | MessageKind::UnknownRequest => check_request(view, out),
-        MessageKind::Ack(_) | MessageKind::UnknownAck(_) => check_response_to_bits(view, out),
+        MessageKind::Ack(_) | MessageKind::UnknownAck(_) => check_response_to_bits(view, profile, out),
         MessageKind::Notification => check_notification(view, out),
         MessageKind::NotificationResponse => check_notification_response(view, out),
         _ => {}
     }
-    if view.kind.is_bits() && view.has_packet_type {
+    // Every BITS message, and every answer to one (plain HTTP included), travels in HTTP/1.1.
+    if view.kind.is_bits() {
         check_version(view, out);
         check_packet_type_spelling(view, out);
+    }
+    check_reason_phrase(view, out);
+}
+
+/// A reason phrase that is another status's standard phrase (`200 Created`): clients ignore
+/// the phrase, but it shows the server meant another code than it sent.
+fn check_reason_phrase(view: &MessageView, out: &mut Vec<RawFinding>) {
+    let crate::http::StartLine::Response { status: Some(status), reason, .. } = view.msg.start_line else { return };
+    let phrase = String::from_utf8_lossy(reason.slice(view.input));
+    if codes::http_reason_matches(status, &phrase) {
+        return;
+    }
+    if let Some(other) = codes::http_status_of_reason(&phrase) {
+        out.push(
+            RawFinding::new(
+                Rule::HttpReasonPhraseMismatch,
+                reason,
+                format!(
+                    "`{status} {}`: `{}` is the phrase of {other}; {status} is `{}`",
+                    phrase.trim(),
+                    phrase.trim(),
+                    codes::http_reason_phrase(status).unwrap_or("a status without a standard phrase")
+                ),
+            )
+            .in_message(view.index),
+        );
     }
 }
 
@@ -198,36 +230,42 @@ fn check_fragment(view: &MessageView, out: &mut Vec<RawFinding>) {
     }
 }
 
-fn check_response_to_bits(view: &MessageView, out: &mut Vec<RawFinding>) {
+fn check_response_to_bits(view: &MessageView, profile: Profile, out: &mut Vec<RawFinding>) {
     let status = view.status().unwrap_or(0);
-    if !view.has_packet_type {
-        if (200..300).contains(&status) {
-            out.push(at_start_line(
-                view,
-                Rule::AckPacketTypeMissing,
-                format!("{status} answers a BITS request but carries no BITS-Packet-Type: Ack"),
-            ));
-        } else {
-            out.push(at_start_line(
-                view,
-                Rule::AckHttpLevelResponse,
-                format!(
-                    "{status} {} is a plain HTTP response, not an Ack",
-                    codes::http_reason_phrase(status).unwrap_or("")
-                ),
-            ));
+    match view.ack_form {
+        Some(AckForm::Marked) => {
+            if let Some(header) = view.header(h::PACKET_TYPE) {
+                if !header.value(view.input).eq_ignore_ascii_case(b"Ack") {
+                    out.push(finding(
+                        view,
+                        Rule::AckPacketTypeNotAck,
+                        header.value,
+                        h::PACKET_TYPE,
+                        format!(
+                            "a response with BITS-Packet-Type `{}`",
+                            String::from_utf8_lossy(header.value(view.input))
+                        ),
+                    ));
+                }
+            }
         }
-        return;
-    }
-    if let Some(header) = view.header(h::PACKET_TYPE) {
-        if !header.value(view.input).eq_ignore_ascii_case(b"Ack") {
-            out.push(finding(
-                view,
-                Rule::AckPacketTypeNotAck,
-                header.value,
-                h::PACKET_TYPE,
-                format!("a response with BITS-Packet-Type `{}`", String::from_utf8_lossy(header.value(view.input))),
-            ));
+        Some(AckForm::WithoutPacketType) => {
+            out.push(packet_type_missing(view, status, true));
+        }
+        Some(AckForm::PlainHttp) | None => {
+            if (200..300).contains(&status) {
+                out.push(packet_type_missing(view, status, false));
+            } else {
+                out.push(at_start_line(
+                    view,
+                    Rule::AckHttpLevelResponse,
+                    format!(
+                        "{status} {} is a plain HTTP response, not an Ack",
+                        codes::http_reason_phrase(status).unwrap_or("")
+                    ),
+                ));
+            }
+            return;
         }
     }
     if view.content_length().is_some_and(|n| n > 0) || view.msg.body.length > 0 {
@@ -240,14 +278,62 @@ fn check_response_to_bits(view: &MessageView, out: &mut Vec<RawFinding>) {
             format!("the Ack carries a {}-byte body", view.content_length().unwrap_or(view.msg.body.length)),
         ));
     }
-    check_error_headers(view, status, out);
+    check_error_headers(view, profile, status, out);
     check_status_for_packet(view, status, out);
     if view.kind.packet() == Some(PacketType::CreateSession) {
         check_create_session_ack(view, status, out);
     }
 }
 
-fn check_error_headers(view: &MessageView, status: u16, out: &mut Vec<RawFinding>) {
+/// `BITS-Packet-Type: Ack` is missing: what the response carries instead, what a client
+/// makes of it, and what the server should have sent.
+fn packet_type_missing(view: &MessageView, status: u16, attempt: bool) -> RawFinding {
+    let carried: Vec<String> = view
+        .msg
+        .headers
+        .iter()
+        .map(|hd| hd.name(view.input))
+        .filter(|name| h::marks_ack(name))
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .collect();
+    let what = if attempt {
+        let mut what = format!("{status} carries {} but no BITS-Packet-Type: Ack", words_list(&carried));
+        if let Some(code) = view.value(h::ERROR_CODE).and_then(values::parse_hresult) {
+            let name = codes::describe_hresult(code).map_or_else(|| format!("0x{code:08X}"), |i| i.name);
+            what = format!("{what} (its error code is {name})");
+        }
+        what
+    } else {
+        format!("{status} answers a BITS request with no BITS header at all")
+    };
+    let client = if (200..300).contains(&status) {
+        let name = codes::describe_hresult(BG_E_INVALID_SERVER_RESPONSE).map(|i| i.name).unwrap_or_default();
+        format!("a client cannot take it for an Ack and fails the job ({name}, 0x{BG_E_INVALID_SERVER_RESPONSE:08X})")
+    } else {
+        let code = BG_E_HTTP_ERROR_BASE + u32::from(status);
+        let name = codes::describe_hresult(code).map_or_else(|| format!("HTTP {status}"), |i| i.name);
+        let lost = if view.header(h::ERROR_CODE).is_some() { " and never reads its BITS-Error-Code" } else { "" };
+        format!("a client reads it as a plain HTTP error ({name}){lost}")
+    };
+    RawFinding::new(
+        Rule::AckPacketTypeMissing,
+        view.msg.start_line_span,
+        format!("{what}: {client}; send `BITS-Packet-Type: Ack` and `Content-Length: 0` with it"),
+    )
+    .in_message(view.index)
+    .on_header(h::PACKET_TYPE)
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn words_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn check_error_headers(view: &MessageView, profile: Profile, status: u16, out: &mut Vec<RawFinding>) {
     let Some(header) = view.header(h::ERROR_CODE) else { return };
     let name = header.name(view.input);
     if name.eq_ignore_ascii_case(b"BITS-Error") {
@@ -269,7 +355,7 @@ fn check_error_headers(view: &MessageView, status: u16, out: &mut Vec<RawFinding
     }
     let Some(code) = values::parse_hresult(header.value(view.input)) else { return };
     if let Some(statuses) = codes::expected_statuses(code) {
-        if !view.is_success() && !statuses.contains(&status) {
+        if !profile.is_success(view.status()) && !statuses.contains(&status) {
             let name = codes::describe_hresult(code).map_or_else(|| format!("0x{code:08X}"), |i| i.name);
             out.push(finding(
                 view,

@@ -38,8 +38,23 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-id-case",
-            &[created(ID), fragment(&ID.to_ascii_lowercase(), 0, 9, TOTAL), ack_fragment(10)],
-            &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
+            &[created(TEXT_ID), fragment(&TEXT_ID.to_ascii_lowercase(), 0, 9, TOTAL), ack_fragment(10)],
+            &[created(TEXT_ID), fragment(TEXT_ID, 0, 9, TOTAL), ack_fragment(10)],
+        ),
+        // The same for an Ack echoing the id: a GUID in other letter case is the same GUID
+        // (the keeping input), an arbitrary string is not.
+        conversation(
+            "session-id-case",
+            &[
+                created(TEXT_ID),
+                fragment(TEXT_ID, 0, 9, TOTAL),
+                with(ack_fragment(10), &format!("BITS-Session-Id: {}", TEXT_ID.to_ascii_lowercase())),
+            ],
+            &[
+                created(ID),
+                fragment(ID, 0, 9, TOTAL),
+                with(ack_fragment(10), &format!("BITS-Session-Id: {}", ID.to_ascii_lowercase())),
+            ],
         ),
         conversation(
             "session-ack-id-mismatch",

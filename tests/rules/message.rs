@@ -123,6 +123,15 @@ Content-Length: 0
 
 ";
 
+/// IIS asking for credentials before BITS sees the request: plain HTTP, no BITS header.
+const AUTH_CHALLENGE: &str = "HTTP/1.1 401 Unauthorized
+Server: Microsoft-IIS/6.0
+WWW-Authenticate: Negotiate
+WWW-Authenticate: NTLM
+Content-Length: 0
+
+";
+
 const CLOSE_SESSION: &str = "BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1
 Accept: */*
 BITS-Packet-Type: Close-Session
@@ -529,11 +538,35 @@ BITS-Received-Content-Range: 0
     vec![
         case("ack-packet-type-missing", &capture(&[PING, &without(PING_ACK, "BITS-Packet-Type: Ack")]), &ping),
         case("ack-packet-type-missing", &after_fragment(&without(FRAGMENT_ACK, "BITS-Packet-Type: Ack")), &fragment),
-        // IIS refusing before BITS sees the request answers in plain HTTP.
+        // The commonest server bug: an error answer with the BITS error headers but not the
+        // packet type is a broken Ack, not plain HTTP.
         case(
-            "ack-http-level-response",
+            "ack-packet-type-missing",
             &capture(&[CREATE_SESSION, &without(CREATE_SESSION_DENIED, "BITS-Packet-Type: Ack")]),
             &capture(&[CREATE_SESSION, CREATE_SESSION_DENIED]),
+        ),
+        case(
+            "ack-packet-type-missing",
+            &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack")),
+            &not_found,
+        ),
+        // ... and checked with every Ack rule: here, Content-Length.
+        case(
+            "ack-content-length-missing",
+            &after_fragment(&without(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack"), "Content-Length: 0")),
+            &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack")),
+        ),
+        // IIS asking for credentials before BITS sees the request answers in plain HTTP.
+        case(
+            "ack-http-level-response",
+            &capture(&[CREATE_SESSION, AUTH_CHALLENGE]),
+            &capture(&[CREATE_SESSION, CREATE_SESSION_DENIED]),
+        ),
+        // A server that meant 201 and sent 200, or the other way round.
+        case(
+            "http-reason-phrase-mismatch",
+            &capture(&[PING, &swap(PING_ACK, "200 OK", "200 Created")]),
+            &capture(&[PING, &swap(PING_ACK, "200 OK", "200 Ok")]),
         ),
         case(
             "ack-packet-type-not-ack",

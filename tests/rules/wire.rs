@@ -22,6 +22,9 @@ pub const NAME: &str = "rfc2119.txt";
 /// Session ids as IIS issues them.
 pub const ID: &str = "{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}";
 pub const OTHER_ID: &str = "{C85B4E0A-9EB9-4114-BFA4-8A43B4710091}";
+/// A session id as the Win32 page allows a third-party server to issue it: any HTTP-legal
+/// string, compared byte for byte.
+pub const TEXT_ID: &str = "upload-7F3A-session";
 pub const NEW_ID: &str = "{5E3F1C2A-7B4D-4E8F-9A6B-0C1D2E3F4A5B}";
 /// Size of the uploaded file: three 10-byte fragments.
 pub const TOTAL: u64 = 30;

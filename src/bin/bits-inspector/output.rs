@@ -169,6 +169,11 @@ fn rules_markdown(out: &mut impl Write, all: &[explain::RuleExplanation]) -> io:
             r.title, r.grades[0].1, r.grades[1].1, r.grades[2].1, r.reference
         )?;
         writeln!(out, "{}\n", r.explanation)?;
+        writeln!(out, "Grades: {}.", r.basis.words())?;
+        if let Some(why) = r.departs {
+            writeln!(out, "Departs: {why}")?;
+        }
+        writeln!(out)?;
         let links: Vec<String> = r.links.iter().map(|l| format!("[{}]({})", l.title, l.url)).collect();
         writeln!(out, "Sources: {}\n", links.join(", "))?;
     }
@@ -189,6 +194,10 @@ pub fn explanation(out: &mut impl Write, found: &Explanation, format: Format) ->
             writeln!(out, "{}: {}\n\n{}\n", r.id, r.title, r.explanation)?;
             let grades: Vec<String> = r.grades.iter().map(|(p, s)| format!("{p}: {s}")).collect();
             writeln!(out, "Severity by profile: {}", grades.join(", "))?;
+            writeln!(out, "Grades: {}.", r.basis.words())?;
+            if let Some(why) = r.departs {
+                writeln!(out, "Departs: {why}")?;
+            }
             writeln!(out, "Reference: bits-protocol.md {}", r.reference)?;
             for link in r.links {
                 writeln!(out, "  {} <{}>", link.title, link.url)?;
