@@ -17,7 +17,7 @@ rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly -
 
 mkdir -p fuzz/corpus/inspect_text fuzz/corpus/inspect_pcap fuzz/corpus/inspect_har fuzz/corpus/utf16_spans
 cp -n tests/fixtures/messages/*.http fuzz/corpus/utf16_spans/
-for f in tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http; do
+for f in tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http tests/fixtures/peers/*.http; do
   cp -n "$f" "fuzz/corpus/inspect_text/$(basename "$f")"
 done
 for f in tests/fixtures/captures/*.pcapng; do
