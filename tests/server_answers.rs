@@ -186,7 +186,10 @@ fn grade(input: &[u8], profile: Profile, rule: &str) -> Option<Severity> {
 
 #[test]
 fn accept_encoding_rules_are_errors_under_the_win32_pages() {
-    let on_failure = talk(&[CREATE_SESSION, &DENIED.replace("Content-Length: 0\n", "Content-Length: 0\nAccept-Encoding: Identity\n")]);
+    let on_failure = talk(&[
+        CREATE_SESSION,
+        &DENIED.replace("Content-Length: 0\n", "Content-Length: 0\nAccept-Encoding: Identity\n"),
+    ]);
     let rule = "ack-create-session-accept-encoding-on-failure";
     assert_eq!(grade(&on_failure, Profile::Win32, rule), Some(Severity::Error));
     assert_eq!(grade(&on_failure, Profile::Default, rule), Some(Severity::Warning));
@@ -283,10 +286,28 @@ fn a_reason_phrase_of_another_code_and_another_http_version_are_reported() {
     assert!(phrase.summary.contains("201"), "{}", phrase.summary);
     // Standard phrases in any case, and older spellings, are fine.
     let ack = "HTTP/1.1 416 Requested Range Not Satisfiable\nBITS-Packet-Type: Ack\nContent-Length: 0\nBITS-Received-Content-Range: 0\n\n";
-    assert!(check(&talk(&[FRAGMENT, ack]), Profile::Default).findings.iter().all(|f| f.rule != "http-reason-phrase-mismatch"));
+    assert!(check(&talk(&[FRAGMENT, ack]), Profile::Default)
+        .findings
+        .iter()
+        .all(|f| f.rule != "http-reason-phrase-mismatch"));
 
     // HTTP/1.0 answering a BITS request, even as plain HTTP.
     let old = "HTTP/1.0 500 Internal Server Error\nContent-Type: text/plain\nContent-Length: 5\n\nerror";
     let report = check(&talk(&[PING, old]), Profile::Default);
     assert!(rules(&report, Severity::Error).contains(&"http-version"), "{:?}", all_rules(&report));
+}
+
+#[test]
+fn a_100_continue_before_the_ack_leaves_the_request_waiting_for_it() {
+    let request = FRAGMENT.replace("Content-Length: 10", "Expect: 100-continue\nContent-Length: 10");
+    let ack = "HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nContent-Length: 0\nBITS-Received-Content-Range: 10\n\n";
+    let input = talk(&[&request, "HTTP/1.1 100 Continue\n\n", ack]);
+    let report = check(&input, Profile::Default);
+    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, ["fragment", "http-response", "ack-fragment"]);
+    assert_eq!(report.messages[2].pair, Some(0));
+    let found = all_rules(&report);
+    for rule in ["session-ack-without-request", "ack-http-level-response", "http-stray-bytes"] {
+        assert!(!found.contains(&rule), "{rule} in {found:?}");
+    }
 }

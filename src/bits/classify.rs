@@ -155,6 +155,10 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             };
             pending.push(index);
             kind
+        } else if msg.is_response() && is_interim(msg) {
+            // `100 Continue` (a client sending `Expect: 100-continue`) comes before the
+            // answer itself: the request is still waiting for its Ack.
+            MessageKind::HttpResponse
         } else if msg.is_response() {
             let same_connection = |r: &usize| views[*r].connection == connection;
             let answered = if marks_ack {
@@ -205,6 +209,11 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
         });
     }
     views
+}
+
+/// An interim 1xx response; 101 Switching Protocols ends HTTP on the connection instead.
+fn is_interim(msg: &Message) -> bool {
+    msg.status().is_some_and(|s| (100..200).contains(&s) && s != 101)
 }
 
 fn response_kind(input: &[u8], msg: &Message, request: MessageKind) -> MessageKind {
