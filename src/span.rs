@@ -47,7 +47,9 @@ impl Span {
 
 /// Widens a span so it neither starts nor ends inside a UTF-8 character: a body framed by
 /// Content-Length may end mid-character, and the page highlights whole characters.
-/// Offsets inside invalid sequences are left alone (each invalid byte is a character).
+/// Offsets inside an invalid UTF-8 subpart are left alone, so a finding can name one bad
+/// byte of it; its position is that of the U+FFFD standing for the subpart (see
+/// [`Position`]), and the page lights up the whole U+FFFD.
 pub fn snap_to_characters(text: &[u8], span: Span) -> Span {
     Span::new(char_start(text, span.start), char_end(text, span.end))
 }
@@ -77,8 +79,14 @@ fn char_end(text: &[u8], at: usize) -> usize {
     enclosing_char(text, at).map_or(at, |(lead, width)| lead + width)
 }
 
-/// One-based line and column of a byte offset. Columns count characters (Unicode scalar
-/// values, with each invalid UTF-8 byte counted as one), as editors and compilers do.
+/// One-based line and column of a byte offset, as the text shows once decoded the way
+/// `String::from_utf8_lossy` and the browser's `TextDecoder` decode it: columns count
+/// characters (Unicode scalar values), and each maximal invalid UTF-8 subpart (one to three
+/// bytes) is one character, the U+FFFD that stands for it. An offset inside a character
+/// (a multi-byte character or an invalid subpart) is at that character.
+///
+/// This is the only computation of lines and columns: the JSON and text reports take them
+/// from here, and so does the page (through the wasm facade's `TextIndex`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Position {
     pub line: usize,
@@ -97,16 +105,29 @@ pub struct Positions {
 impl Positions {
     pub fn of(input: &[u8], offsets: impl IntoIterator<Item = usize>) -> Positions {
         let wanted = order::sorted_distinct(offsets.into_iter().map(|o| o.min(input.len())));
+        Positions::of_sorted(input, &wanted)
+    }
+
+    /// [`Positions::of`] for offsets already sorted, distinct and at most `input.len()`.
+    pub fn of_sorted(input: &[u8], wanted: &[usize]) -> Positions {
         let mut known = Vec::with_capacity(wanted.len());
-        let (mut line, mut line_start, mut from) = (1, 0, 0);
-        for offset in wanted {
-            let segment = &input[from..offset];
-            line += count_newlines(segment);
-            if let Some(lf) = memchr::memrchr(b'\n', segment) {
-                line_start = from + lf + 1;
+        // `from` is the start of a character, where the decoding of a part of the input
+        // agrees with the decoding of the whole; `column` is its column.
+        let (mut line, mut column, mut from) = (1, 1, 0);
+        for &offset in wanted {
+            debug_assert!(offset <= input.len() && offset >= from);
+            let at = lossy_char_start(input, offset).max(from);
+            let segment = &input[from..at];
+            let newlines = count_newlines(segment);
+            if newlines > 0 {
+                line += newlines;
+                let lf = memchr::memrchr(b'\n', segment).expect("a newline");
+                column = 1 + count_chars(&segment[lf + 1..]);
+            } else {
+                column += count_chars(segment);
             }
-            known.push((offset, Position { line, column: count_chars(&input[line_start..offset]) + 1 }));
-            from = offset;
+            known.push((offset, Position { line, column }));
+            from = at;
         }
         let lines = line + count_newlines(&input[from..]);
         Positions { known, lines }
@@ -121,6 +142,29 @@ impl Positions {
     /// Lines in the input: one more than its line feeds.
     pub fn line_count(&self) -> usize {
         self.lines
+    }
+}
+
+/// Where the character holding `at` starts, with characters as lossy decoding makes them
+/// (a valid UTF-8 sequence, or a maximal invalid subpart standing for one U+FFFD): `at`
+/// itself unless it is inside one.
+fn lossy_char_start(text: &[u8], at: usize) -> usize {
+    let continuation = |b: u8| b & 0xC0 == 0x80;
+    if at == 0 || at >= text.len() || !continuation(text[at]) {
+        return at;
+    }
+    // Every byte that is not a continuation byte starts a character, and no character is
+    // longer than four bytes: the one holding `at` starts at the nearest such byte before
+    // it, at most three back, or `at` starts one (a stray continuation byte).
+    let Some(lead) = (at.saturating_sub(3)..at).rev().find(|&i| !continuation(text[i])) else {
+        return at;
+    };
+    let first = text[lead..text.len().min(lead + 4)].utf8_chunks().next().expect("not empty");
+    let width = first.valid().chars().next().map_or(first.invalid().len(), char::len_utf8);
+    if lead + width > at {
+        lead
+    } else {
+        at
     }
 }
 
@@ -139,12 +183,13 @@ fn count_newlines(bytes: &[u8]) -> usize {
     count + words.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Characters in `bytes`, counting every byte that does not start a valid UTF-8 sequence
-/// as one character, the way lossy decoding shows it.
+/// Characters in `bytes` the way lossy decoding shows them: each maximal invalid UTF-8
+/// subpart (what one `Utf8Chunk::invalid` holds) is one U+FFFD, as `String::from_utf8_lossy`
+/// and the browser's `TextDecoder` write it.
 pub fn count_chars(bytes: &[u8]) -> usize {
     let mut count = 0;
     for chunk in bytes.utf8_chunks() {
-        count += chunk.valid().chars().count() + chunk.invalid().len();
+        count += chunk.valid().chars().count() + usize::from(!chunk.invalid().is_empty());
     }
     count
 }
@@ -201,7 +246,60 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_bytes_count_as_one_column_each() {
+    fn each_maximal_invalid_subpart_counts_as_one_character() {
+        // 0xFF and 0xFE never start a character: each is a subpart of its own.
         assert_eq!(count_chars(b"a\xff\xfeb"), 4);
+        // E2 82 is the start of a three-byte character cut short: one U+FFFD.
+        assert_eq!(count_chars(b"a\xe2\x82b"), 3);
+        assert_eq!(count_chars(b"a\xe2\x82b"), String::from_utf8_lossy(b"a\xe2\x82b").chars().count());
+    }
+
+    #[test]
+    fn columns_follow_the_lossy_decoding_of_invalid_utf8() {
+        // Shown as "a\u{fffd}b": `b` is column 3, as the page shows it.
+        let input = b"a\xe2\x82b";
+        let index = Positions::of(input, 0..=input.len());
+        let columns: Vec<usize> = (0..=input.len()).map(|o| index.at(o).column).collect();
+        // Offset 2 is inside the U+FFFD that E2 82 becomes: at that character.
+        assert_eq!(columns, [1, 2, 2, 3, 4]);
+        // After the line feed, columns start again; before it, the invalid bytes count once.
+        let input = b"x\xe2\x82\xe2\x82y\n\xf0\x9f\x98z\x80\x80w";
+        let index = Positions::of(input, [6, 7, 10, 13]);
+        assert_eq!(index.at(6), Position { line: 1, column: 5 }, "the line feed after x, 2 U+FFFD, y");
+        assert_eq!(index.at(7), Position { line: 2, column: 1 });
+        assert_eq!(index.at(10), Position { line: 2, column: 2 }, "F0 9F 98 is one U+FFFD");
+        assert_eq!(index.at(13), Position { line: 2, column: 5 }, "two stray continuation bytes are two");
+    }
+
+    /// Every offset of every short byte string against the reference: the lossy decoding
+    /// of the bytes before the character holding the offset.
+    #[test]
+    fn positions_agree_with_lossy_decoding_everywhere() {
+        let alphabet: [u8; 10] = [b'a', b'\n', 0x80, 0x82, 0x9f, 0xc3, 0xe2, 0xe0, 0xf0, 0xff];
+        let mut input = Vec::new();
+        for n in 0..10_000usize {
+            input.clear();
+            let mut k = n;
+            for _ in 0..5 {
+                input.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+            }
+            let index = Positions::of(&input, 0..=input.len());
+            let whole = String::from_utf8_lossy(&input);
+            for at in 0..=input.len() {
+                // The longest prefix ending on a character boundary at or before `at`.
+                let cut = (0..=at)
+                    .rev()
+                    .find(|&c| {
+                        let (head, tail) = (String::from_utf8_lossy(&input[..c]), String::from_utf8_lossy(&input[c..]));
+                        format!("{head}{tail}") == whole
+                    })
+                    .expect("0 is a boundary");
+                let head = String::from_utf8_lossy(&input[..cut]);
+                let line = 1 + head.matches('\n').count();
+                let column = 1 + head.rsplit('\n').next().unwrap().chars().count();
+                assert_eq!(index.at(at), Position { line, column }, "{input:x?} at {at}");
+            }
+        }
     }
 }

@@ -179,7 +179,7 @@ pub const LINKTYPES: Source = Source {
 pub const HAR12: Source = Source {
     id: "HAR 1.2",
     title: "HTTP Archive (HAR) format 1.2",
-    url: "http://www.softwareishard.com/blog/har-12-spec/",
+    url: "https://www.softwareishard.com/blog/har-12-spec/",
     document: Document::Rfc,
 };
 
@@ -191,5 +191,83 @@ pub const BASES: [&str; 6] = [
     "https://www.rfc-editor.org/rfc/",
     "https://www.tcpdump.org/",
     "https://www.ietf.org/archive/id/",
-    "http://www.softwareishard.com/blog/",
+    "https://www.softwareishard.com/blog/",
 ];
+
+/// Every source above, once: the table the links of rules, headers and findings come from.
+#[rustfmt::skip]
+pub const SOURCES: &[Source] = &[
+    W_UP, W_REQ, W_RSP, W_PING, W_APING, W_CS, W_ACS, W_FR, W_AFR, W_CAN, W_ACAN, W_CL, W_ACL, W_IIS, W_NOTIF,
+    W_NHDR, W_SAE, W_RV, W_PMU, W_REPLY, M, M_2_2_1, M_2_2_1_1, M_2_2_1_2, M_2_2_2, M_2_2_3, M_2_2_4, M_2_2_5,
+    M_2_2_6, M_2_2_7, M_2_2_8, M_2_2_9, M_2_2_10, M_2_2_11, M_2_2_12, M_2_2_13, M_3_1_5, M_3_2_5_2_3, M_3_2_5_2_6,
+    M_3_2_5_1_3, M_4, RFC9112, RFC9110, SDK_BITSMSG, SDK_EC, RFC9293, PCAP, PCAPNG, LINKTYPES, HAR12,
+];
+
+/// The host of an `https://` address without user or port (`None` for anything else): what
+/// the page checks a link against.
+pub fn https_host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (!host.is_empty() && !host.contains(['@', ':'])).then_some(host)
+}
+
+/// The hosts of the sources' addresses, each once, in the order of [`SOURCES`]: the page
+/// makes a link clickable only when it is `https` to one of them (the wasm facade's
+/// `link_hosts`), so every source links and nothing else does.
+pub fn link_hosts() -> Vec<&'static str> {
+    let mut hosts: Vec<&'static str> = Vec::new();
+    for host in SOURCES.iter().filter_map(|s| https_host(s.url)) {
+        if !hosts.contains(&host) {
+            hosts.push(host);
+        }
+    }
+    hosts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_lists_every_source_defined_here() {
+        // Counted in this file's text: a `Source` constant or a `win32!`/`mc_bup!` line.
+        let text = include_str!("spec.rs");
+        let defined = text
+            .lines()
+            .filter(|l| {
+                (l.starts_with("pub const ") && l.contains(": Source ="))
+                    || ((l.starts_with("win32!(") || l.starts_with("mc_bup!(")) && !l.contains("$"))
+            })
+            .count();
+        assert_eq!(SOURCES.len(), defined, "a Source is missing from SOURCES");
+        for (i, s) in SOURCES.iter().enumerate() {
+            assert!(SOURCES[..i].iter().all(|o| o.id != s.id), "{} is listed twice", s.id);
+        }
+    }
+
+    #[test]
+    fn every_source_is_https_to_a_link_host() {
+        let hosts = link_hosts();
+        for s in SOURCES {
+            let host = https_host(s.url).unwrap_or_else(|| panic!("{} is not an https address: {}", s.id, s.url));
+            assert!(hosts.contains(&host), "{host} of {} is not a link host", s.id);
+        }
+        for host in
+            ["learn.microsoft.com", "www.rfc-editor.org", "www.tcpdump.org", "www.ietf.org", "www.softwareishard.com"]
+        {
+            assert!(hosts.contains(&host), "{host}");
+        }
+        assert_eq!(hosts.len(), 5, "{hosts:?}");
+    }
+
+    #[test]
+    fn only_plain_https_addresses_have_a_host() {
+        assert_eq!(https_host("https://www.ietf.org/archive/id/x.html"), Some("www.ietf.org"));
+        assert_eq!(https_host("https://www.ietf.org"), Some("www.ietf.org"));
+        assert_eq!(https_host("http://www.ietf.org/"), None);
+        assert_eq!(https_host("https://user@www.ietf.org/"), None);
+        assert_eq!(https_host("https://www.ietf.org:444/"), None);
+        assert_eq!(https_host("https:///x"), None);
+        assert_eq!(https_host("javascript:alert(1)"), None);
+    }
+}

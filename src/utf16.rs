@@ -5,6 +5,7 @@
 //! wasm facade so it is tested and fuzzed natively.
 
 use crate::order;
+use crate::span::{Position, Positions};
 
 /// Where a byte offset lands in the page's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,9 +15,10 @@ pub struct TextPoint {
     /// UTF-16 code units before the first character that starts at or after the offset:
     /// differs from `utf16` only for an offset inside a character.
     pub utf16_ceil: usize,
-    /// One-based.
+    /// One-based, from [`crate::span::Positions`].
     pub line: usize,
-    /// One-based, in characters as the page shows them (a U+FFFD counts one).
+    /// One-based, in characters as the page shows them (a U+FFFD counts one), from
+    /// [`crate::span::Positions`].
     pub column: usize,
 }
 
@@ -32,14 +34,18 @@ pub struct TextIndex {
 impl TextIndex {
     pub fn new(input: &[u8], offsets: Vec<usize>) -> TextIndex {
         let offsets = order::sorted_distinct(offsets.into_iter().map(|o| o.min(input.len())));
+        // Lines and columns are the reports' own (`span::Positions`), not counted again here,
+        // so the page shows the positions the JSON and text reports give.
+        let positions = Positions::of_sorted(input, &offsets);
         let mut points = Vec::with_capacity(offsets.len());
         let mut next = 0; // index into `offsets` of the next offset to resolve
-        let (mut utf16, mut line, mut column) = (0, 1, 1);
+        let mut utf16 = 0;
         let mut at = 0; // byte offset of the character being read
-        let mut resolve = |start: usize, len: usize, units: usize, utf16: usize, line: usize, column: usize| {
+        let mut resolve = |start: usize, len: usize, units: usize, utf16: usize| {
             // Offsets in start..start+len: at the character or inside it.
             while next < offsets.len() && offsets[next] < start + len {
                 let inside = offsets[next] > start;
+                let Position { line, column } = positions.at(offsets[next]);
                 points.push(TextPoint { utf16, utf16_ceil: if inside { utf16 + units } else { utf16 }, line, column });
                 next += 1;
             }
@@ -47,28 +53,23 @@ impl TextIndex {
         for chunk in input.utf8_chunks() {
             for c in chunk.valid().chars() {
                 let (len, units) = (c.len_utf8(), c.len_utf16());
-                resolve(at, len, units, utf16, line, column);
+                resolve(at, len, units, utf16);
                 at += len;
                 utf16 += units;
-                if c == '\n' {
-                    line += 1;
-                    column = 1;
-                } else {
-                    column += 1;
-                }
             }
             let invalid = chunk.invalid().len();
             if invalid > 0 {
                 // One U+FFFD for the whole maximal subpart, as TextDecoder writes it.
-                resolve(at, invalid, 1, utf16, line, column);
+                resolve(at, invalid, 1, utf16);
                 at += invalid;
                 utf16 += 1;
-                column += 1;
             }
         }
         // Offsets at the very end.
-        let end = TextPoint { utf16, utf16_ceil: utf16, line, column };
-        points.resize(offsets.len(), end);
+        for &offset in &offsets[points.len()..] {
+            let Position { line, column } = positions.at(offset);
+            points.push(TextPoint { utf16, utf16_ceil: utf16, line, column });
+        }
         TextIndex { offsets, points, utf16_len: utf16 }
     }
 
@@ -109,5 +110,19 @@ mod tests {
         let index = TextIndex::new(b"a\xe2\x82b", vec![1, 3, 4]);
         assert_eq!(index.point(3).utf16, 2);
         assert_eq!(index.utf16_len(), 3);
+    }
+
+    #[test]
+    fn lines_and_columns_are_the_reports_own() {
+        // Every offset of a text with invalid UTF-8, a cut character, stray continuation
+        // bytes and line feeds: the page's line and column are what the JSON report gives.
+        let input = b"a\xe2\x82b\n\xf0\x9f\x98\x80x\x80\x80\xc3\xa9\r\nz\xe2";
+        let all: Vec<usize> = (0..=input.len() + 1).collect();
+        let (index, positions) = (TextIndex::new(input, all.clone()), Positions::of(input, all.clone()));
+        for at in all {
+            let (point, position) = (index.point(at), positions.at(at));
+            assert_eq!((point.line, point.column), (position.line, position.column), "offset {at}");
+        }
+        assert_eq!((index.point(4).line, index.point(4).column), (1, 4), "the line feed after a, U+FFFD, b");
     }
 }

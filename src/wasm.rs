@@ -5,7 +5,8 @@
 //! copies of the core types, so the core can change its internals without the page
 //! noticing, and every span is converted, once, from UTF-8 byte offsets to what the DOM
 //! counts: UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })`
-//! makes of the same bytes, plus one-based line and column.
+//! makes of the same bytes, plus one-based line and column: those are the reports' own
+//! (`span::Positions`; a finding's are its JSON `start` and `end`), never a second count.
 //!
 //! Invalid UTF-8 follows the WHATWG decoder that `TextDecoder` implements: each maximal
 //! invalid subpart (one to three bytes) becomes one U+FFFD, exactly as Rust's
@@ -114,6 +115,14 @@ pub fn rules() -> JsValue {
 pub fn headers() -> JsValue {
     let table: Vec<PageHeaderHelp> = HEADERS.iter().map(|spec| PageHeaderHelp::from(explain::header(spec))).collect();
     to_js(&table).unwrap_or(JsValue::NULL)
+}
+
+/// The hosts the page may link to: those of every source the engine cites
+/// ([`crate::spec::link_hosts`]). The page makes a link clickable only when it is `https`
+/// to one of them, so the allow list and the links come from the same table.
+#[wasm_bindgen]
+pub fn link_hosts() -> JsValue {
+    to_js(&crate::spec::link_hosts()).unwrap_or(JsValue::NULL)
 }
 
 /// The crate version, for the page's version tag.
@@ -458,7 +467,14 @@ impl PageFinding {
             group: group_name(f.group),
             message: f.message,
             header: f.header.clone(),
-            span: page_span(index, f.span),
+            span: PageSpan {
+                // The finding's own positions, the ones its JSON `start` and `end` give.
+                line: f.start.line,
+                column: f.start.column,
+                end_line: f.end.line,
+                end_column: f.end.column,
+                ..page_span(index, f.span)
+            },
             summary: f.summary.clone(),
             title: f.title,
             explanation: f.explanation,

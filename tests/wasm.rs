@@ -402,3 +402,58 @@ fn a_capture_file_reports_its_format_capture_and_transcript() {
     assert!(get(&text_report, "transcript").is_null());
     assert_eq!(get(&get(&text_report, "input"), "format").as_string().as_deref(), Some("text"));
 }
+
+#[wasm_bindgen_test]
+fn findings_after_invalid_utf8_have_the_json_reports_line_and_column() {
+    // E2 82 is a character cut short: lossy decoding (and the page) shows `a\u{fffd}b`, so
+    // the control character after it is column 12 of line 3 (`X-Note: ` is 8), not 13.
+    let input: &[u8] =
+        b"BITS_POST /upload/x HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nX-Note: a\xe2\x82b\x01c\r\nX-Other: \xf0\x9f\x98z\x80\x80\x02\r\nContent-Length: 0\r\n\r\n";
+    let page = inspect(input, "default", false);
+    let json = bits_inspector::inspect(input, &bits_inspector::Options::default());
+    assert_eq!(page.findings.len(), json.findings.len());
+    for (shown, f) in page.findings.iter().zip(&json.findings) {
+        assert_eq!(shown.rule, f.rule);
+        let (s, e) = (&shown.span, &f);
+        assert_eq!(
+            (s.line, s.column, s.end_line, s.end_column),
+            (e.start.line, e.start.column, e.end.line, e.end.column),
+            "{}",
+            f.rule
+        );
+    }
+    let controls: Vec<(usize, usize)> = page
+        .findings
+        .iter()
+        .filter(|f| f.rule == "http-header-value-invalid")
+        .map(|f| (f.span.line, f.span.column))
+        .collect();
+    assert_eq!(controls, [(3, 12), (4, 14)]);
+    // The same columns as the browser's own decoding of the bytes.
+    let text = String::from_utf16(&decoded(input)).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines[2].chars().position(|c| c == '\u{1}'), Some(11));
+    assert_eq!(lines[3].chars().position(|c| c == '\u{2}'), Some(13));
+}
+
+#[wasm_bindgen_test]
+fn link_hosts_are_the_hosts_of_every_source_and_every_link_is_https_to_one() {
+    let hosts: Vec<String> = serde_wasm_bindgen::from_value(wasm::link_hosts()).expect("a list of host names");
+    for source in bits_inspector::spec::SOURCES {
+        let host = source.url.strip_prefix("https://").and_then(|rest| rest.split('/').next());
+        assert!(host.is_some_and(|h| hosts.iter().any(|x| x == h)), "{} ({}) is not linkable", source.id, source.url);
+    }
+    for capture_host in ["www.tcpdump.org", "www.ietf.org", "www.softwareishard.com"] {
+        assert!(hosts.iter().any(|h| h == capture_host), "{capture_host} in {hosts:?}");
+    }
+    // What the page is handed: every rule's and header's links.
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap();
+    let (rules, headers) = (js_sys::Array::from(&wasm::rules()), js_sys::Array::from(&wasm::headers()));
+    for entry in rules.iter().chain(headers.iter()) {
+        for link in js_sys::Array::from(&get(&entry, "links")).iter() {
+            let url = get(&link, "url").as_string().unwrap();
+            let host = url.strip_prefix("https://").and_then(|rest| rest.split('/').next());
+            assert!(host.is_some_and(|h| hosts.iter().any(|x| x == h)), "{url} is not linkable");
+        }
+    }
+}

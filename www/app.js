@@ -8,7 +8,7 @@
 // The report stays in the worker too: the page draws from a summary and asks for the rows,
 // findings and raw text it shows (modules/remote-report.js).
 
-import { h, clear, plural } from './modules/dom.js';
+import { h, clear, plural, setLinkHosts } from './modules/dom.js';
 import { RawView } from './modules/raw.js';
 import { VirtualList } from './modules/virtual.js';
 import {
@@ -193,6 +193,7 @@ async function start() {
     return;
   }
   ui.version.textContent = `v${info.version}`;
+  setLinkHosts(info.linkHosts);
   for (const help of info.headers) state.headerHelp.set(help.name, help);
   const options = [];
   for (const rule of info.rules) options.push(h('option', { value: rule.id, label: rule.title }));

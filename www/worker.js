@@ -4,7 +4,8 @@
 // the page gets a summary and asks for the parts it shows.
 //
 // Protocol (one request at a time, answered in order):
-//   worker → page  { ready: true, version, rules, headers } once the engine is loaded, or { ready: false, error }
+//   worker → page  { ready: true, version, rules, headers, linkHosts } once the engine is loaded, or { ready: false, error }
+//                  (`linkHosts`: the hosts of the engine's spec sources, the only sites the page links to)
 //   page → worker  { id, bytes: ArrayBuffer (transferred), profile, pasted, textUpTo }
 //                  or { id, text: string, profile, pasted, pieces } (pasted text, encoded here;
 //                  when `pieces`, the text is the last piece: the earlier ones came first as
@@ -40,7 +41,7 @@ const loading = (async () => {
     const module = await import('./pkg/bits_inspector.js');
     const exports = await module.default();
     engine = { module, memory: exports.memory };
-    postMessage({ ready: true, version: module.version(), rules: module.rules(), headers: module.headers() });
+    postMessage({ ready: true, version: module.version(), rules: module.rules(), headers: module.headers(), linkHosts: module.link_hosts() });
     // The first call of each engine function runs unoptimised code (compiled lazily, then
     // tiered up): spend that here, before anyone waits for it, not on the first paste.
     const bytes = new TextEncoder().encode(WARM_UP);

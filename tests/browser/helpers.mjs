@@ -168,6 +168,9 @@ export const KINDS_42 = [
   'close-session', 'ack-close-session',
 ];
 
+/** The sites of the documents the engine cites (src/spec.rs `link_hosts`): the only links the page makes. */
+export const SPEC_HOSTS = ['learn.microsoft.com', 'www.rfc-editor.org', 'www.tcpdump.org', 'www.ietf.org', 'www.softwareishard.com'];
+
 /**
  * Fails unless hostile input stayed data: no script of it ran (`window.__pwned` is the
  * canary its payloads set), no element or event handler was made from it, no link but the
@@ -175,15 +178,16 @@ export const KINDS_42 = [
  */
 export async function assertInert(page, browser, requestsBefore) {
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no hostile script ran');
-  const report = await page.evaluate(() => {
+  const report = await page.evaluate((hosts) => {
     const all = [...document.querySelectorAll('body *')];
     return {
       tags: all.map((el) => el.tagName.toLowerCase()).filter((t) => ['script', 'img', 'iframe', 'svg', 'style', 'link', 'object', 'embed', 'b'].includes(t)),
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
-      links: [...document.querySelectorAll('a[href]:not(.skip)')].map((a) => a.href).filter((h) => !/^https:\/\/(learn\.microsoft\.com|www\.rfc-editor\.org)\//.test(h)),
+      links: [...document.querySelectorAll('a[href]:not(.skip)')].map((a) => a.href)
+        .filter((h) => !(h.startsWith('https://') && hosts.includes(new URL(h).host))),
       bodyVisible: getComputedStyle(document.body).display !== 'none',
     };
-  });
+  }, SPEC_HOSTS);
   assert.deepEqual(report.tags, [], 'no element made from the input');
   assert.deepEqual(report.handlers, [], 'no event handler attribute anywhere');
   assert.deepEqual(report.links, [], 'no link other than the cited spec pages');

@@ -39,14 +39,35 @@ export function clear(el) {
   return el;
 }
 
-// Links go only to the documents the engine cites, whatever a string says.
-const SPEC_SITES = /^https:\/\/(learn\.microsoft\.com|www\.rfc-editor\.org)\//;
+// Links go only to the documents the engine cites, whatever a string says: https, to a
+// host of the engine's own source table (src/spec.rs, handed over by the wasm's
+// `link_hosts` when it loads). Until then, and if it never loads, no link is made.
+let linkHosts = new Set();
 
-/** A link to a spec page, or plain text when the URL is not one of the cited sites. */
+/** The hosts spec links may go to (the engine's `link_hosts()`). */
+export function setLinkHosts(hosts) {
+  linkHosts = new Set(Array.isArray(hosts) ? hosts.filter((host) => typeof host === 'string' && host !== '') : []);
+}
+
+/** `url` as a link may carry it when it is https to an allowed host (no user, no port), else null. */
+export function specUrl(url) {
+  if (typeof url !== 'string') return null;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const plain = parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '';
+  return plain && linkHosts.has(parsed.hostname) ? parsed.href : null;
+}
+
+/** A link to a spec page, or plain text when the URL is not https to one of the cited sites. */
 export function specLink(url, label, title) {
-  if (typeof url !== 'string' || !SPEC_SITES.test(url)) return h('span', { text: label });
+  const href = specUrl(url);
+  if (href == null) return h('span', { text: label });
   const a = h('a', { target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title }, label);
-  a.href = url;
+  a.href = href;
   return a;
 }
 
