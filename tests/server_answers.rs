@@ -104,6 +104,10 @@ Content-Length: 0
     let report = check(&talk(&[CREATE_SESSION, challenge]), Profile::Default);
     assert_eq!(all_rules(&report), vec!["ack-http-level-response"]);
     assert_eq!(report.messages[1].label(), "HTTP response to Create-Session (not an Ack)");
+    // The same for the answer to a BITS request of unknown type.
+    let unknown = CREATE_SESSION.replace("Create-Session", "Begin-Upload");
+    let report = check(&talk(&[&unknown, "HTTP/1.1 400 Bad Request\nContent-Length: 0\n\n"]), Profile::Default);
+    assert_eq!(report.messages[1].label(), "HTTP response to a BITS request (not an Ack)");
     // A success without any BITS header is no usable answer at all.
     let ok = "HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 0\n\n";
     let report = check(&talk(&[PING, ok]), Profile::Default);

@@ -137,7 +137,8 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             }
         }
         let has_packet_type = msg.header(input, headers::PACKET_TYPE).is_some();
-        let marks_ack = msg.is_response() && msg.headers.iter().any(|h| headers::marks_ack(h.name(input)));
+        let marks_ack =
+            msg.is_response() && msg.headers.iter().zip(&keys).any(|(h, key)| headers::marks_ack(h.name(input), *key));
         let connection = connections.get(index).copied().flatten();
         let mut pair = None;
         let kind = if msg.is_request() {

@@ -159,14 +159,16 @@ fn names_by_length() -> &'static [Vec<Spelling>] {
 /// Whether a response header makes the response an attempt at an Ack: any `BITS-` header
 /// but those of the notification leg (the server application's answer may carry
 /// BITS-Static-Response-URL and is no Ack). Unknown `BITS-` headers count: only a BITS
-/// server invents them.
-pub fn marks_ack(name: &[u8]) -> bool {
-    if name.len() < 5 || !name[..5].eq_ignore_ascii_case(b"BITS-") {
-        return false;
+/// server invents them. `key` is the header's table entry, when it has one.
+pub fn marks_ack(name: &[u8], key: Option<HeaderKey>) -> bool {
+    match key {
+        Some(key) => {
+            let spec = key.spec();
+            spec.name.starts_with("BITS-")
+                && !spec.presence.iter().all(|p| matches!(p.scope, Scope::Notification | Scope::NotificationResponse))
+        }
+        None => name.len() >= 5 && name[..5].eq_ignore_ascii_case(b"BITS-"),
     }
-    lookup(name).is_none_or(|key| {
-        !key.spec().presence.iter().all(|p| matches!(p.scope, Scope::Notification | Scope::NotificationResponse))
-    })
 }
 
 /// Room for one slot per table entry in fixed-size per-message arrays.
@@ -543,14 +545,15 @@ mod tests {
 
     #[test]
     fn ack_headers_are_bits_headers_outside_the_notification_leg() {
-        assert!(marks_ack(b"BITS-Error-Code"));
-        assert!(marks_ack(b"bits-error"));
-        assert!(marks_ack(b"BITS-Packet-Type"));
-        assert!(marks_ack(b"BITS-Something-New"));
-        assert!(!marks_ack(b"BITS-Static-Response-URL"));
-        assert!(!marks_ack(b"BITS-Copy-File-To-Destination"));
-        assert!(!marks_ack(b"Content-Length"));
-        assert!(!marks_ack(b"BITS"));
+        let marks = |name: &[u8]| marks_ack(name, lookup(name));
+        assert!(marks(b"BITS-Error-Code"));
+        assert!(marks(b"bits-error"));
+        assert!(marks(b"BITS-Packet-Type"));
+        assert!(marks(b"BITS-Something-New"));
+        assert!(!marks(b"BITS-Static-Response-URL"));
+        assert!(!marks(b"BITS-Copy-File-To-Destination"));
+        assert!(!marks(b"Content-Length"));
+        assert!(!marks(b"BITS"));
     }
 
     #[test]

@@ -134,6 +134,7 @@ impl MessageReport {
             (MessageKind::Ack(t), Some(AckForm::PlainHttp)) => {
                 format!("HTTP response to {} (not an Ack)", t.wire_name())
             }
+            (_, Some(AckForm::PlainHttp)) => "HTTP response to a BITS request (not an Ack)".to_string(),
             (kind, Some(AckForm::WithoutPacketType)) => format!("{}, without BITS-Packet-Type", kind.label()),
             (kind, _) => kind.label(),
         }

@@ -292,9 +292,9 @@ fn packet_type_missing(view: &MessageView, status: u16, attempt: bool) -> RawFin
         .msg
         .headers
         .iter()
-        .map(|hd| hd.name(view.input))
-        .filter(|name| h::marks_ack(name))
-        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .zip(&view.keys)
+        .filter(|(hd, key)| h::marks_ack(hd.name(view.input), **key))
+        .map(|(hd, _)| String::from_utf8_lossy(hd.name(view.input)).into_owned())
         .collect();
     let what = if attempt {
         let mut what = format!("{status} carries {} but no BITS-Packet-Type: Ack", words_list(&carried));
