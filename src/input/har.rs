@@ -102,7 +102,10 @@ fn add_entry(capture: &mut Capture, connections: &mut Vec<(Option<String>, usize
     let url = str_at(request, "url");
     let (authority, path) = split_url(url);
     // One connection per distinct `connection` value, else one per entry.
-    let key = entry.get("connection").map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string));
+    // HAR 1.2 writes it as a string; a number is taken as written too.
+    let key = entry
+        .get("connection")
+        .and_then(|c| c.as_str().map(str::to_string).or_else(|| c.as_u64().map(|n| n.to_string())));
     let conn = match key.as_ref().and_then(|k| connections.iter().find(|(c, _)| c.as_ref() == Some(k))) {
         Some((_, id)) => *id,
         None => {
