@@ -9,6 +9,7 @@ const BROKEN: &[(&str, &str)] = &[
     ("ack-error-code-on-200.http", "ack-error-on-success"),
     ("fragment-gap.http", "session-fragment-gap"),
     ("fragment-missing-session-id.http", "request-session-id-missing"),
+    ("fragment-error-without-packet-type.http", "ack-packet-type-missing"),
 ];
 
 fn read(path: &str) -> Vec<u8> {

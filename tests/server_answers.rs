@@ -65,7 +65,12 @@ fn an_error_answer_with_bits_headers_but_no_packet_type_is_a_broken_ack() {
     assert_eq!(missing.header.as_deref(), Some("BITS-Packet-Type"), "the finding names the header");
     assert_eq!(missing.message, Some(1));
     // What it carries, its error code in words, what a client does, what to send.
-    for words in ["BITS-Error-Code", "BG_E_SESSION_NOT_FOUND", "BG_E_HTTP_ERROR_500", "send `BITS-Packet-Type: Ack`"] {
+    for words in [
+        "BITS-Error-Code",
+        "BG_E_SESSION_NOT_FOUND",
+        "BG_E_HTTP_ERROR_500",
+        "add `BITS-Packet-Type: Ack` and `Content-Length: 0`",
+    ] {
         assert!(missing.summary.contains(words), "{words} in {}", missing.summary);
     }
     let ack = &report.messages[1];

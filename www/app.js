@@ -29,6 +29,7 @@ export const EXAMPLES = [
   { file: 'ack-error-code-on-200.http', label: 'Broken: error code on a 200', title: 'A 200 Ack for Fragment carrying BITS-Error-Code' },
   { file: 'fragment-gap.http', label: 'Broken: fragment gap', title: 'The client skips bytes 100-199' },
   { file: 'fragment-missing-session-id.http', label: 'Broken: missing session id', title: 'A Fragment without BITS-Session-Id' },
+  { file: 'fragment-error-without-packet-type.http', label: 'Broken: error Ack without BITS-Packet-Type', title: 'A 500 with BITS-Error-Code and BITS-Error-Context but no BITS-Packet-Type: Ack' },
 ];
 
 const MAX_FILE = 1024 * 1024 * 1024;

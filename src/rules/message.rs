@@ -315,13 +315,14 @@ fn packet_type_missing(view: &MessageView, status: u16, attempt: bool) -> RawFin
         let lost = if view.header(h::ERROR_CODE).is_some() { " and never reads its BITS-Error-Code" } else { "" };
         format!("a client reads it as a plain HTTP error ({name}){lost}")
     };
-    RawFinding::new(
-        Rule::AckPacketTypeMissing,
-        view.msg.start_line_span,
-        format!("{what}: {client}; send `BITS-Packet-Type: Ack` and `Content-Length: 0` with it"),
-    )
-    .in_message(view.index)
-    .on_header(h::PACKET_TYPE)
+    let fix = if view.header(h::CONTENT_LENGTH).is_some() {
+        "add `BITS-Packet-Type: Ack`"
+    } else {
+        "add `BITS-Packet-Type: Ack` and `Content-Length: 0`"
+    };
+    RawFinding::new(Rule::AckPacketTypeMissing, view.msg.start_line_span, format!("{what}: {client}; {fix}"))
+        .in_message(view.index)
+        .on_header(h::PACKET_TYPE)
 }
 
 /// `A`, `A and B`, `A, B and C`.

@@ -84,6 +84,7 @@ test('every example loads, the broken ones with their error', async () => {
     'ack-error-code-on-200.http': { rule: 'ack-error-on-success' },
     'fragment-gap.http': { rule: 'session-fragment-gap' },
     'fragment-missing-session-id.http': { rule: 'request-session-id-missing' },
+    'fragment-error-without-packet-type.http': { rule: 'ack-packet-type-missing' },
   };
   const files = await page.$$eval('#example-buttons button', (bs) => bs.map((b) => b.dataset.file));
   assert.deepEqual(files.sort(), Object.keys(expected).sort());
