@@ -27,6 +27,9 @@ after(async () => {
 });
 
 async function makeLink() {
+  // The status still holds the previous link's words: clear it, or the wait below would
+  // return at once with the previous link.
+  await page.evaluate(() => { document.getElementById('share-status').textContent = ''; });
   await page.click('#share');
   await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
   return page.inputValue('#share-url');
