@@ -49,10 +49,12 @@ fn check_reason_phrase(view: &MessageView, out: &mut Vec<RawFinding>) {
                 Rule::HttpReasonPhraseMismatch,
                 reason,
                 format!(
-                    "`{status} {}`: `{}` is the phrase of {other}; {status} is `{}`",
-                    phrase.trim(),
-                    phrase.trim(),
-                    codes::http_reason_phrase(status).unwrap_or("a status without a standard phrase")
+                    "`{status} {phrase}`: `{phrase}` is the phrase of {other}; {}",
+                    match codes::http_reason_phrase(status) {
+                        Some(own) => format!("{status} is `{own}`"),
+                        None => format!("{status} has no standard phrase"),
+                    },
+                    phrase = phrase.trim(),
                 ),
             )
             .in_message(view.index),
