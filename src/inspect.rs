@@ -8,9 +8,12 @@ use crate::bits::headers::HeaderKey;
 use crate::bits::packet::{AckForm, MessageKind};
 use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
+use crate::input::sniff;
 use crate::input::{self, Capture, Origin};
 use crate::order::{self, SortKey};
-use crate::report::{BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputSummary, MessageReport, Report};
+use crate::report::{
+    BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputContent, InputSummary, MessageReport, Report,
+};
 use crate::rules::catalog::Rule;
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
 use crate::span::{snap_to_characters, Positions, Span};
@@ -76,10 +79,37 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     if let Some(capture) = capture {
         raw.extend(capture.findings.iter().cloned().map(|f| attach_to_message(f, &split.messages)));
     }
+    let content = content_of(text, capture, &classified);
+    let mut looks_like = None;
+    match content {
+        InputContent::NotHttp => {
+            // One finding that says what the input is instead of a run of "stray bytes".
+            raw.retain(|f| f.rule != Rule::HttpStrayBytes);
+            let first_line = text.iter().position(|&b| b == b'\n').unwrap_or(text.len()).min(200);
+            looks_like = Some(sniff::looks(text).words());
+            raw.push(RawFinding::new(
+                Rule::InputNotHttp,
+                Span::new(0, first_line),
+                format!("no HTTP message found: the input looks like {}", looks_like.unwrap_or_default()),
+            ));
+        }
+        InputContent::HttpWithoutBits => raw.push(RawFinding::new(
+            Rule::InputNoBits,
+            Span::empty_at(0),
+            format!(
+                "{} HTTP message{} decoded, none of them part of a BITS upload",
+                classified.len(),
+                plural(classified.len())
+            ),
+        )),
+        InputContent::Empty | InputContent::Bits => {}
+    }
     if split.messages.is_empty() && raw.is_empty() {
         raw.push(RawFinding::new(Rule::InputEmpty, Span::empty_at(0), "no request or status line found"));
     }
     let mut report = build_report(text, options, classified, split.messages, conversation, raw);
+    report.input.content = content;
+    report.input.looks_like = looks_like;
     for (message, origin) in report.messages.iter_mut().zip(origins) {
         message.origin = origin;
     }
@@ -137,6 +167,20 @@ fn check_line_endings(messages: &[http::Message], check: LineEndingCheck, raw: &
                 ));
             }
         }
+    }
+}
+
+/// What the input holds. A capture file that carried no message stays `Empty`: its reader
+/// already said what it found instead.
+fn content_of(text: &[u8], capture: Option<&Capture>, classified: &[Classified]) -> InputContent {
+    if classified.iter().any(|c| c.kind.is_bits_traffic()) {
+        InputContent::Bits
+    } else if !classified.is_empty() {
+        InputContent::HttpWithoutBits
+    } else if capture.is_none() && !text.iter().all(u8::is_ascii_whitespace) {
+        InputContent::NotHttp
+    } else {
+        InputContent::Empty
     }
 }
 
@@ -221,6 +265,8 @@ fn build_report(
         version: env!("CARGO_PKG_VERSION"),
         profile: options.profile,
         input: InputSummary {
+            content: InputContent::Empty,
+            looks_like: None,
             format: "text",
             bytes: input.len(),
             lines: positions.line_count(),

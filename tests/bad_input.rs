@@ -39,11 +39,19 @@ fn pseudo_random(len: usize, seed: u64) -> Vec<u8> {
 }
 
 #[test]
-fn binary_garbage_is_reported_as_stray_bytes() {
+fn binary_garbage_is_reported_as_input_that_is_not_http() {
     for seed in 1..20 {
         let report = check(&pseudo_random(64 * 1024, seed));
-        assert!(report.findings.iter().any(|f| f.rule == "http-stray-bytes"));
+        let rules: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["input-not-http"], "said once, not as runs of stray bytes");
+        assert!(report.findings[0].summary.contains("binary data"), "{}", report.findings[0].summary);
     }
+    // Garbage around a message is still stray bytes: the message is decoded.
+    let mut input = pseudo_random(4096, 7);
+    input.extend_from_slice(b"\r\nBITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n");
+    let report = check(&input);
+    assert!(report.findings.iter().any(|f| f.rule == "http-stray-bytes"));
+    assert!(!report.messages.is_empty());
 }
 
 #[test]

@@ -155,6 +155,11 @@ impl MessageKind {
         self.is_bits_request() || self.is_ack()
     }
 
+    /// Part of a BITS upload: its packets, the notification leg and the reply download.
+    pub fn is_bits_traffic(self) -> bool {
+        !matches!(self, MessageKind::HttpRequest | MessageKind::HttpResponse | MessageKind::Unknown)
+    }
+
     /// Every kind, for documentation and for the page's legend.
     pub fn all() -> Vec<MessageKind> {
         let mut kinds: Vec<MessageKind> = PacketType::ALL.into_iter().map(MessageKind::Request).collect();

@@ -10,6 +10,7 @@ mod frame;
 pub mod har;
 mod json;
 pub mod pcap;
+pub mod sniff;
 mod tcp;
 mod transcript;
 

@@ -59,13 +59,31 @@ impl Report {
     }
 }
 
+/// What the input turned out to hold, for a verdict that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputContent {
+    /// Nothing but white space.
+    Empty,
+    /// No HTTP message at all (see the `input-not-http` finding for what it looks like).
+    NotHttp,
+    /// HTTP messages, none of a BITS upload.
+    HttpWithoutBits,
+    /// At least one message of a BITS upload.
+    Bits,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct InputSummary {
+    /// What the input holds: `empty`, `not-http`, `http-without-bits` or `bits`.
+    pub content: InputContent,
+    /// For input that is not HTTP: what it looks like ("JSON, but not a HAR file").
+    pub looks_like: Option<&'static str>,
     pub bytes: usize,
     pub lines: usize,
     /// `text`, `pcap`, `pcapng` or `har`: what the engine took the bytes for.
     pub format: &'static str,
-    /// `crlf`, `lf`, `mixed` or `none`, over the message heads.
+    /// `crlf`, `lf`, `mixed` or `none` (no message head), over the message heads.
     pub line_endings: &'static str,
     /// False for pasted text, whose CRLFs the browser turned into LF.
     pub line_endings_checked: bool,

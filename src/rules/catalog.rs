@@ -180,6 +180,12 @@ InputEmpty { "input-empty", Input, (N, N, N), Standard, "-", [RFC9112],
 InputLineEndingsUnchecked { "input-line-endings-unchecked", Input, (N, N, N), Standard, "1.1", [RFC9112],
     "Line endings were not checked (pasted text)",
     "HTTP requires CRLF at the end of every header line, but a browser text box turns CRLF into LF, so line endings of pasted text cannot be checked. Open the capture as a file to have them checked strictly." }
+InputNotHttp { "input-not-http", Input, (W, W, W), Standard, "-", [RFC9112],
+    "The input is not HTTP traffic",
+    "No request or status line was found anywhere: the input is something else (JSON that is no HAR file, prose, a binary file of another format). Paste HTTP messages as text, or open a pcap, pcapng or HAR capture of the upload." }
+InputNoBits { "input-no-bits", Input, (N, N, N), Info, "-", [W_UP],
+    "No BITS traffic in the input",
+    "The messages were decoded, but none belongs to a BITS upload: no BITS_POST request, no Ack, no notification to a server application, no reply download. There is nothing BITS to check, which is not the same as a BITS upload without problems. Capture the upload's own connection (the URL the BITS job uploads to)." }
 CaptureStopped { "capture-stopped", Input, (W, W, W), Standard, "-", [PCAP, PCAPNG, HAR12],
     "The capture file is cut or corrupt part way",
     "Reading stopped before the end of the file: a record or block is cut short (the capture was copied or saved before it was complete) or its bytes do not follow the format. Everything read before that point is decoded and checked; what came after is not." }

@@ -300,6 +300,14 @@ fn input_and_framing() -> Vec<Case> {
     let ping = capture(&[PING, PING_ACK]);
     vec![
         case("input-empty", "", PING),
+        // JSON pasted by mistake: said once, not as stray bytes.
+        case("input-not-http", "{\"upload\": \"a.txt\"}\n", PING),
+        // A web page's own traffic, no BITS in it.
+        case(
+            "input-no-bits",
+            "GET /index.html HTTP/1.1\nHost: www.example.com\n\nHTTP/1.1 204 No Content\n\n",
+            &format!("{PING}{PING_ACK}"),
+        ),
         pasted("input-line-endings-unchecked", PING.as_bytes(), &crlf(PING)),
         // A body sent without Content-Length: its bytes belong to no message.
         case(

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use bits_inspector::explain::{self, Explanation};
-use bits_inspector::report::ReportJson;
+use bits_inspector::report::{InputContent, ReportJson};
 use bits_inspector::rules::catalog::{CATALOG, NOT_CHECKS};
 use bits_inspector::{Inspection, Report};
 
@@ -45,9 +45,14 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
         )?;
     }
     let c = report.counts;
+    let content = match report.input.content {
+        InputContent::HttpWithoutBits => " (no BITS traffic)",
+        InputContent::NotHttp => " (not HTTP)",
+        InputContent::Empty | InputContent::Bits => "",
+    };
     writeln!(
         out,
-        "{file}: {} message{}, {} error{}, {} warning{}, {} note{} (profile {})",
+        "{file}: {} message{}{content}, {} error{}, {} warning{}, {} note{} (profile {})",
         report.messages.len(),
         plural(report.messages.len()),
         c.errors,
