@@ -35,6 +35,7 @@ pub mod http;
 pub mod input;
 pub mod inspect;
 mod order;
+pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod span;

@@ -161,3 +161,29 @@ fn docs_rules_md_is_what_the_tool_generates() {
         "docs/rules.md is stale: run `cargo run -q -- rules --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn redact_prints_the_transcript_with_secrets_replaced_and_says_what_went() {
+    let input = b"BITS_POST http://upload.corp.example/u/a.txt HTTP/1.1\r\nHost: upload.corp.example\r\n\
+Authorization: Basic c2VjcmV0OnBhc3N3b3Jk\r\nCookie: sid=CookieSecret1234\r\nBITS-Packet-Type: Ping\r\n\
+Content-Length: 0\r\n\r\n";
+    let o = run_with_stdin(&["check", "--redact"], input);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(
+        out,
+        "BITS_POST http://host-1.invalid/u/a.txt HTTP/1.1\r\nHost: host-1.invalid\r\nAuthorization: Basic <redacted>\r\n\
+Cookie: sid=<redacted>\r\nBITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("<stdin>: redacted 1 Authorization value, 1 cookie, 1 host name"), "{err}");
+
+    // A capture file comes out as its transcript (text, never the binary), redacted.
+    let o = run(&["check", "--redact", "tests/fixtures/captures/bits-upload-port-8123.pcapng"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1\r\n"), "{out}");
+    assert!(out.contains("Host: host-1.invalid\r\n") && !out.contains("frankcao8"), "{out}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("redacted 1 host name, 2 addresses"));
+    assert!(stdout(&run(&["--help"])).contains("--redact"));
+}

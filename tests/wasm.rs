@@ -219,6 +219,24 @@ fn a_kept_inspection_gives_each_message_whole_when_asked() {
 }
 
 #[wasm_bindgen_test]
+fn a_share_link_carries_the_transcript_of_a_capture_redacted_by_the_engine() {
+    let pcapng: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/captures/bits-upload-port-8123.pcapng"));
+    let kept = wasm::Inspection::new(pcapng, "default", false).unwrap();
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).unwrap();
+    let plain = kept.shared(false).unwrap();
+    let bytes = get(&plain, "bytes").dyn_into::<js_sys::Uint8Array>().unwrap().to_vec();
+    assert!(bytes.starts_with(b"BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1\r\n"), "the transcript, not the file");
+    assert!(get(&plain, "replaced").is_null());
+    let redacted = kept.shared(true).unwrap();
+    let text = get(&redacted, "bytes").dyn_into::<js_sys::Uint8Array>().unwrap().to_vec();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("Host: host-1.invalid\r\n") && !text.contains("frankcao8"));
+    assert_eq!(get(&redacted, "replaced").as_string().unwrap(), "1 host name, 2 addresses");
+    assert_eq!(get(&get(&redacted, "counts"), "addresses").as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
 fn counts_alone_agree_with_the_full_report() {
     for (input, profile) in [(CAPTURE_42, "default"), (BROKEN_403, "default"), (CAPTURE_41, "mc-bup")] {
         let report = inspect(input, profile, false);

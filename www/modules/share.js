@@ -5,6 +5,14 @@
 //
 // The header says how to inspect the bytes again: {"profile":"win32","source":"file"}.
 // "file" bytes are checked strictly (CRLF included); "paste" bytes as pasted text.
+//
+// A capture file (pcap, pcapng, HAR) is shared as its decoded transcript, the HTTP text the
+// engine made of it (Inspection.shared in src/wasm.rs), never as the binary file: redaction
+// is done by the engine on the parsed messages, so it cannot corrupt the file, and a secret
+// TCP cut across segments is replaced whole. The transcript's bytes are what travelled
+// (CRLF), so it goes as "file" and is checked strictly again. What is lost: frame numbers,
+// connections and capture times, and the findings only a capture has (capture-*); the
+// messages and the other findings come back the same, except those about replaced values.
 
 export const VERSION = 'v1';
 /** Longest fragment a link may carry (characters after #). */
@@ -14,21 +22,32 @@ const MAX_EXPANDED = 4 * 1024 * 1024;
 
 export class ShareError extends Error {}
 
-/** Builds the fragment (`v1=...`, without #) for `bytes`. Throws ShareError past the cap. */
+/** Most deflate output that still fits the fragment once base64url encoded. */
+const MAX_PACKED = Math.floor(((MAX_FRAGMENT - VERSION.length - 1) * 3) / 4);
+/** deflate never packs more than 1032 bytes into one: past this, no compression can fit. */
+const MAX_INPUT = MAX_PACKED * 1032;
+
+/**
+ * Builds the fragment (`v1=...`, without #) for `bytes`. Throws ShareError past the cap,
+ * decided without compressing a large input whole: an input no deflate could fit is refused
+ * at once, and compression stops as soon as its output passes the cap, so a 50 MB input says
+ * "too large" in milliseconds instead of holding the page.
+ */
 export async function encodeFragment(bytes, { profile, source }) {
   const header = new TextEncoder().encode(`${JSON.stringify({ profile, source })}\n`);
-  const payload = new Uint8Array(header.length + bytes.length);
-  payload.set(header);
-  payload.set(bytes, header.length);
-  const packed = await deflate(payload);
+  if (header.length + bytes.length > MAX_INPUT) throw tooLarge(`${kb(bytes.length)} of input`);
+  const packed = await deflateUpTo([header, bytes], MAX_PACKED);
+  if (!packed) throw tooLarge('more than that');
   const fragment = `${VERSION}=${base64url(packed)}`;
-  if (fragment.length > MAX_FRAGMENT) {
-    throw new ShareError(
-      `Too large for a share link: it would need ${kb(fragment.length)} after the #, and the limit is ${kb(MAX_FRAGMENT)}. ` +
-        'Share the capture file itself, or trim it to the messages that matter.',
-    );
-  }
+  if (fragment.length > MAX_FRAGMENT) throw tooLarge(kb(fragment.length));
   return fragment;
+}
+
+function tooLarge(need) {
+  return new ShareError(
+    `Too large for a share link: it would need ${need} after the #, and the limit is ${kb(MAX_FRAGMENT)}. ` +
+      'Share the capture file itself, or trim it to the messages that matter.',
+  );
 }
 
 /** Whether a location hash looks like a share link of any version. */
@@ -63,9 +82,28 @@ export async function decodeFragment(hash) {
   return { bytes: payload.subarray(newline + 1), profile, source };
 }
 
-async function deflate(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** deflate-raw of `parts`, or null as soon as the output passes `limit` bytes. */
+async function deflateUpTo(parts, limit) {
+  const reader = new Blob(parts).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 async function inflate(bytes) {
@@ -109,37 +147,4 @@ function unbase64url(text) {
 
 function kb(n) {
   return `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KB`;
-}
-
-// ---------------------------------------------------------------- redaction
-
-const REDACTED_HOST = 'redacted.invalid';
-const SECRET_HEADERS = /^(Host|Cookie|Set-Cookie|Authorization|Proxy-Authorization|BITS-Host-Id|X-Forwarded-For|X-Forwarded-Host|Forwarded)([ \t]*:[ \t]*)([^\r\n]*)/gim;
-const URL_AUTHORITY = /\b([a-z][a-z0-9+.-]*:\/\/)([^/\s@]*@)?(\[[^\]\s]*\]|[^/\s:?#\\]+)/gi;
-
-/**
- * A copy of `bytes` with host names, cookies and Authorization credentials replaced.
- * Works on the bytes as Latin-1 so every byte it does not replace stays as it was.
- */
-export function redact(bytes) {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  text = text.replace(SECRET_HEADERS, (_, name, sep, value) => name + sep + redactValue(name.toLowerCase(), value));
-  text = text.replace(URL_AUTHORITY, (_, scheme) => scheme + REDACTED_HOST);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
-
-function redactValue(name, value) {
-  if (name === 'authorization' || name === 'proxy-authorization') {
-    const scheme = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/.exec(value);
-    return scheme && value.length > scheme[0].length ? `${scheme[0]} [redacted]` : '[redacted]';
-  }
-  if (name === 'host') {
-    const port = /:\d+$/.exec(value);
-    return REDACTED_HOST + (port ? port[0] : '');
-  }
-  if (name === 'bits-host-id') return REDACTED_HOST;
-  return '[redacted]';
 }

@@ -15,6 +15,9 @@ Options for check:
   --pasted              the input is text pasted from a browser or editor: do not judge line endings
   --stats               after the output, print to standard error per input: bytes, messages,
                         inspection time, and the process's peak memory (Linux)
+  --redact              print the input (a capture's decoded transcript) with credentials,
+                        cookies, host names and addresses replaced, instead of findings, to
+                        share in a bug report; what was replaced goes to standard error
 
 Exit status of check: 0 no error found, 1 errors found, 2 an input could not be read.";
 
@@ -28,7 +31,7 @@ pub enum Format {
 
 #[derive(Debug)]
 pub enum Command {
-    Check { files: Vec<String>, format: Format, profile: Profile, pasted: bool, stats: bool },
+    Check { files: Vec<String>, format: Format, profile: Profile, pasted: bool, stats: bool, redact: bool },
     Explain { query: String, format: Format },
     Rules { format: Format },
     Help,
@@ -47,6 +50,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut profile = Profile::Default;
     let mut pasted = false;
     let mut stats = false;
+    let mut redact = false;
     let mut positional = Vec::new();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -70,6 +74,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
             }
             "--pasted" => pasted = true,
             "--stats" => stats = true,
+            "--redact" => redact = true,
             "-h" | "--help" => return Ok(Command::Help),
             "-" => positional.push(arg),
             f if f.starts_with('-') => return Err(format!("unknown option `{f}`")),
@@ -81,7 +86,7 @@ pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
             if positional.is_empty() {
                 positional.push("-".to_string());
             }
-            Ok(Command::Check { files: positional, format, profile, pasted, stats })
+            Ok(Command::Check { files: positional, format, profile, pasted, stats, redact })
         }
         "explain" => match positional.as_slice() {
             [query] => Ok(Command::Explain { query: query.clone(), format }),
@@ -102,9 +107,12 @@ mod tests {
     #[test]
     fn check_defaults_to_standard_input() {
         match parse_str("check").unwrap() {
-            Command::Check { files, format, profile, pasted, stats } => {
+            Command::Check { files, format, profile, pasted, stats, redact } => {
                 assert_eq!(files, vec!["-"]);
-                assert_eq!((format, profile, pasted, stats), (Format::Text, Profile::Default, false, false));
+                assert_eq!(
+                    (format, profile, pasted, stats, redact),
+                    (Format::Text, Profile::Default, false, false, false)
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -119,6 +127,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        assert!(matches!(parse_str("check --redact a").unwrap(), Command::Check { redact: true, .. }));
     }
 
     #[test]

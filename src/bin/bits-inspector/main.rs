@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use args::{Command, Format};
-use bits_inspector::{explain, inspect_with_text, Inspection, LineEndingCheck, Options};
+use bits_inspector::{explain, inspect_with_text, redact, Inspection, LineEndingCheck, Options};
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args().skip(1)) {
@@ -30,12 +30,16 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Command::Check { files, format, profile, pasted, stats } => {
+        Command::Check { files, format, profile, pasted, stats, redact } => {
             let options = Options {
                 profile,
                 line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
             };
-            check(&mut stdout, &files, format, &options, stats)
+            if redact {
+                redacted(&mut stdout, &files, &options)
+            } else {
+                check(&mut stdout, &files, format, &options, stats)
+            }
         }
     };
     match result {
@@ -57,6 +61,29 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
     }
+}
+
+/// `check --redact`: each input's text (a capture's transcript) with its secrets replaced,
+/// one after another; what was replaced goes to standard error.
+fn redacted(out: &mut impl Write, files: &[String], options: &Options) -> std::io::Result<ExitCode> {
+    let mut unreadable = false;
+    for file in files {
+        let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        let bytes = match read_input(file) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                eprintln!("bits-inspector: {message}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let inspection = inspect_with_text(&bytes, options);
+        let redaction = redact::redact(&inspection.text, &inspection.report);
+        out.write_all(&redaction.text)?;
+        eprintln!("{name}: redacted {}", redaction.counts.words());
+    }
+    out.flush()?;
+    Ok(if unreadable { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn check(
