@@ -42,6 +42,20 @@ mkdir -p www/examples
 cp tests/fixtures/mc-bup-4.1-upload.http tests/fixtures/mc-bup-4.2-upload-reply.http www/examples/
 cp tests/fixtures/broken/*.http www/examples/
 
+# What the page's service worker caches for offline use: every file the page loads and the
+# examples, with a version that changes whenever one of them does.
+(
+  cd www
+  files=$(find . -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
+    -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.http' \) ! -name sw.js | sed 's#^\./##' | LC_ALL=C sort)
+  version=$(cat $files | sha256sum | cut -c1-16)
+  {
+    printf '{"version":"%s","files":["./"' "$version"
+    for f in $files; do printf ',"%s"' "$f"; done
+    printf ']}\n'
+  } > pkg/assets.json
+)
+
 raw=$(wc -c <"$out")
 gz=$(gzip -9 -c "$out" | wc -c)
 glue=$(wc -c <www/pkg/bits_inspector.js)
