@@ -81,6 +81,31 @@ impl Inspection {
         }
         to_js(&PageMessage::new(self.report.detail(index, &self.text), &self.index, true))
     }
+
+    /// What a share link carries: `{ bytes, counts, replaced }`. `bytes` (a `Uint8Array`) is
+    /// the inspected text: the input for text, the decoded transcript for a capture (never
+    /// the binary file, so redaction cannot corrupt it). With `redact`, credentials,
+    /// cookies, host names and addresses are replaced ([`crate::redact`]), `counts` says
+    /// how many of each and `replaced` the same in words ("2 Authorization values, 1
+    /// cookie"); without, both are `null`.
+    pub fn shared(&self, redact: bool) -> Result<JsValue, JsValue> {
+        let redaction = redact.then(|| crate::redact::redact(&self.text, &self.report));
+        let shared = PageShared {
+            bytes: Bytes(redaction.as_ref().map_or(&self.text, |r| &r.text)),
+            counts: redaction.as_ref().map(|r| r.counts),
+            replaced: redaction.as_ref().map(|r| r.counts.words()),
+        };
+        // As `to_js`, except that bytes stay bytes (a `Uint8Array`, not an array of numbers).
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
+        shared.serialize(&serializer).map_err(JsValue::from)
+    }
+
+    /// The whole report in the shape of the CLI's `check --format json` (the same fields,
+    /// names and line/column positions), for the page's "Download JSON": the worker turns it
+    /// into text, so a report of many findings never holds the page.
+    pub fn json(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.report.json(&self.text))
+    }
 }
 
 /// The same inspection as [`inspect`], returning only `[messages, errors, warnings, notes]`:
@@ -180,6 +205,23 @@ pub struct PageSpan {
     pub end_column: usize,
 }
 
+/// What [`Inspection::shared`] gives.
+#[derive(Serialize)]
+struct PageShared<'a> {
+    bytes: Bytes<'a>,
+    counts: Option<crate::redact::RedactionCounts>,
+    replaced: Option<String>,
+}
+
+/// Bytes that reach JavaScript as a `Uint8Array`, not an array of numbers.
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
 #[derive(Serialize)]
 struct PageReport {
     tool: &'static str,
@@ -240,6 +282,10 @@ struct PageInput {
     line_endings: &'static str,
     line_endings_checked: bool,
     pasted: bool,
+    /// `empty`, `not-http`, `http-without-bits` or `bits`: the verdict says which.
+    content: report::InputContent,
+    /// For input that is not HTTP, what it looks like.
+    looks_like: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -368,6 +414,8 @@ impl PageReport {
                 line_endings: report.input.line_endings,
                 line_endings_checked: report.input.line_endings_checked,
                 pasted,
+                content: report.input.content,
+                looks_like: report.input.looks_like,
             },
             counts: report.counts.into(),
             messages: (0..report.messages.len())

@@ -17,7 +17,7 @@ import {
 } from './modules/render.js';
 import { RemoteReport } from './modules/remote-report.js';
 import { OPEN_CARDS_UP_TO, DRAW_ALL_PAIRS } from './modules/limits.js';
-import { encodeFragment, decodeFragment, isShareHash, redact, ShareError } from './modules/share.js';
+import { encodeFragment, decodeFragment, isShareHash, ShareError } from './modules/share.js';
 import { copyText } from './modules/clipboard.js';
 import { afterPaint } from './modules/after-paint.js';
 
@@ -51,14 +51,15 @@ const ui = {
   messagesCard: $('messages-card'), raw: $('raw'), showWs: $('show-ws'), hlStatus: $('highlight-status'),
   openFile: $('open-file'), fileInput: $('file-input'), share: $('share'), redact: $('redact'),
   shareOut: $('share-out'), shareUrl: $('share-url'), copyShare: $('copy-share'), shareStatus: $('share-status'),
-  copyFindings: $('copy-findings'), copyStatus: $('copy-status'), lookup: $('lookup'), lookupInput: $('lookup-input'),
+  copyFindings: $('copy-findings'), copyStatus: $('copy-status'),
+  downloadJson: $('download-json'), downloadMarkdown: $('download-markdown'), lookup: $('lookup'), lookupInput: $('lookup-input'),
   lookupList: $('lookup-list'), lookupResult: $('lookup-result'), theme: $('theme-toggle'), drop: $('drop-overlay'),
   examples: $('example-buttons'), capture: $('capture'), progress: $('progress'), progressBar: $('progress-bar'),
   progressWords: $('progress-words'), cancel: $('cancel'), rawCaption: $('raw-caption'),
+  resultsLink: $('results-link'), verdictCard: $('verdict-card'),
 };
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
-const encoder = new TextEncoder();
 
 const state = {
   ready: false,
@@ -82,6 +83,12 @@ const state = {
   format: 'text',
   reading: null,
   readCancelled: false,
+  /**
+   * How to bring the report into view once drawn, when the verdict is off screen (a narrow
+   * screen puts it below the input): 'scroll' to it (an example, a file), or 'link', a
+   * "Results below" link (typed or pasted into the box: the focus and the place stay).
+   */
+  reveal: null,
 };
 
 const raw = new RawView(ui.raw, hoverRow, ui.rawCaption);
@@ -179,6 +186,7 @@ const engine = new Engine();
 async function start() {
   buildExamples();
   wireInput();
+  wireResultsLink();
   wireTheme();
   let info;
   try {
@@ -202,6 +210,10 @@ async function start() {
   ui.lookupList.replaceChildren(...options);
   root.dataset.state = 'ready';
   ui.status.textContent = 'Ready.';
+  // A second visit works offline: the service worker caches the page, the wasm and the
+  // examples (sw.js). Where it cannot run (a file: URL, a blocked worker) the page simply
+  // needs the network.
+  navigator.serviceWorker?.register('sw.js').catch(() => {});
   if (isShareHash(location.hash)) await restoreFromHash();
   else run();
 }
@@ -217,6 +229,8 @@ function ownBuffer(bytes) {
 /** Inspects the current input in the worker and renders the report. */
 async function run() {
   if (!state.ready) return;
+  const reveal = state.reveal; // this input's, once
+  state.reveal = null;
   const pasted = state.source === 'paste';
   // Pasted text goes to the worker as a string (a copy of a string is cheap), which encodes
   // it there: encoding megabytes here would hold up the page.
@@ -271,8 +285,9 @@ async function run() {
     if (!a.ok) throw new Error(a.error);
     return a.result;
   }));
-  if (!pasted) fillPasteBox(report, answer.text);
-  const phases = await render(report, pasted ? 'pasted' : state.origin, () => mine !== generation);
+  if (pasted) report.pastedText = text; // what a share link of it carries (see share())
+  else fillPasteBox(report, answer.text);
+  const phases = await render(report, pasted ? 'pasted' : state.origin, () => mine !== generation, reveal);
   if (!phases) return; // cancelled, or a newer input came, while drawing
   const t2 = performance.now();
   state.renders += 1;
@@ -364,7 +379,7 @@ const SEQUENCE_FIRST = 30;
  * and the drawing stops (resolving to null) when true. Once the findings are drawn the page
  * says so (the `bits:findings-drawn` event); resolves to the time each part took.
  */
-async function render(report, source, stale = () => false) {
+async function render(report, source, stale = () => false, reveal = null) {
   const arrived = (promise) => (promise ?? Promise.resolve()).then(() => true, () => false);
   const entries = report.sequence.length + report.sessions.reduce((n, s) => n + s.fragments.length, 0);
   const inStages = entries > DRAW_IN_STAGES_OVER.entries || report.messageCount > DRAW_IN_STAGES_OVER.messages;
@@ -392,6 +407,8 @@ async function render(report, source, stale = () => false) {
   await stage('findings', () => {
     renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
     ui.copyFindings.disabled = false;
+    ui.downloadJson.disabled = false;
+    ui.downloadMarkdown.disabled = false;
     ui.findingsCard.hidden = report.findingCount === 0;
     if (small) delete root.dataset.large;
     else root.dataset.large = '';
@@ -420,6 +437,9 @@ async function render(report, source, stale = () => false) {
   }) && await stage('raw', () => {
     raw.setContent(report.raw, (start, end) => report.around(start, end));
     ui.hlStatus.textContent = 'Click a finding or a decoded header to see its bytes here.';
+    // What is above the verdict on a narrow screen (input, raw view) is drawn: where it is
+    // now is where it stays.
+    revealResults(reveal);
   }) && await stage('sequence', () => {
     renderSequence(ui.conversation, report, ctx, 0, SEQUENCE_FIRST);
     ui.conversationCard.hidden = report.messageCount === 0;
@@ -434,9 +454,43 @@ async function render(report, source, stale = () => false) {
   return drawn ? phases : null;
 }
 
+/**
+ * Brings the verdict into view when it is off screen (below the input on a narrow screen):
+ * scrolls to it for `how` 'scroll', shows the "Results below" link for 'link' (the focus
+ * stays in the paste box and the page where it is).
+ */
+function revealResults(how) {
+  if (!how) return;
+  const box = ui.verdict.getBoundingClientRect();
+  if (how === 'scroll') {
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return; // in view already
+    ui.resultsLink.hidden = true;
+    ui.verdictCard.scrollIntoView({ block: 'start' });
+  } else {
+    // Only when none of it shows (the link goes once the verdict comes into view).
+    ui.resultsLink.hidden = box.top < window.innerHeight && box.bottom > 0;
+  }
+}
+
+/** The "Results below" link: goes to the verdict (and is gone once the verdict is seen). */
+function wireResultsLink() {
+  ui.resultsLink.addEventListener('click', (e) => {
+    e.preventDefault(); // not the fragment: that is where share links live
+    ui.resultsLink.hidden = true;
+    ui.verdictCard.scrollIntoView({ block: 'start' });
+    ui.verdict.focus({ preventScroll: true });
+  });
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) ui.resultsLink.hidden = true;
+  }).observe(ui.verdict);
+}
+
 function clearResults() {
   state.report = null;
+  ui.resultsLink.hidden = true;
   ui.copyFindings.disabled = true;
+  ui.downloadJson.disabled = true;
+  ui.downloadMarkdown.disabled = true;
   ui.findingsCard.hidden = true;
   ui.conversationCard.hidden = true;
   ui.messagesCard.hidden = true;
@@ -585,6 +639,34 @@ async function copyFindings() {
   copy(markdown, 'the findings as Markdown');
 }
 
+/**
+ * Saves the report as a file: the CLI's JSON report, or the findings as Markdown. The worker
+ * writes the text; the file is made here, from a blob URL of this page (nothing is sent).
+ */
+async function download(kind) {
+  const report = state.report;
+  if (!report) return;
+  const what = kind === 'json' ? 'the report as JSON' : 'the findings as Markdown';
+  let text;
+  try {
+    text = kind === 'json' ? await report.json() : await report.markdown();
+    if (text == null) throw new Error('the report is no longer there');
+  } catch (e) {
+    ui.copyStatus.textContent = `Could not save ${what}: ${e.message}.`;
+    ui.copyStatus.classList.add('error');
+    return;
+  }
+  const type = kind === 'json' ? 'application/json' : 'text/markdown';
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = kind === 'json' ? 'bits-inspector-report.json' : 'bits-inspector-findings.md';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  ui.copyStatus.classList.remove('error');
+  ui.copyStatus.textContent = `Saved ${what} (${(text.length / 1024).toFixed(1)} KB) as ${a.download}.`;
+}
+
 async function copyMessage(m) {
   // Head lines get CRLF back (a text box took them away); the body stays as it is.
   const what = `${messageName(m)} as raw text with CRLF line endings`;
@@ -696,6 +778,7 @@ async function openFile(file) {
   } finally {
     state.reading = null;
   }
+  state.reveal = 'scroll';
   loadBytes(bytes, `from file “${file.name}”`);
 }
 
@@ -703,6 +786,7 @@ async function loadExample(example) {
   try {
     const response = await fetch(`examples/${example.file}`);
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    state.reveal = 'scroll';
     loadBytes(new Uint8Array(await response.arrayBuffer()), `example “${example.label}” (${example.file})`);
   } catch (e) {
     ui.note.textContent = `Could not load the example ${example.file}: ${e.message}`;
@@ -710,6 +794,8 @@ async function loadExample(example) {
 }
 
 function buildExamples() {
+  // index.html holds the same buttons, so that the page does not shift when these come.
+  ui.examples.replaceChildren();
   for (const example of EXAMPLES) {
     ui.examples.append(
       h('button', { type: 'button', class: `example${example.label.startsWith('Broken') ? ' broken' : ''}`, title: example.title, dataset: { file: example.file }, onclick: () => loadExample(example), text: example.label }),
@@ -728,6 +814,7 @@ function wireInput() {
   ui.input.addEventListener('input', (e) => {
     state.source = 'paste';
     state.pasted = null;
+    state.reveal = 'link';
     if (isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
     updateNote();
     // A paste or a drop of text is one action: show it at once. Typing waits for a pause.
@@ -780,6 +867,8 @@ function wireInput() {
   ui.share.addEventListener('click', share);
   ui.copyShare.addEventListener('click', () => copy(ui.shareUrl.value, 'the share link', ui.shareStatus));
   ui.copyFindings.addEventListener('click', copyFindings);
+  ui.downloadJson.addEventListener('click', () => download('json'));
+  ui.downloadMarkdown.addEventListener('click', () => download('markdown'));
   window.addEventListener('hashchange', () => isShareHash(location.hash) && restoreFromHash());
 
   // Lookup.
@@ -812,6 +901,7 @@ function takeLargePaste(text) {
   clearTimeout(timer);
   state.source = 'paste';
   state.pasted = text;
+  state.reveal = 'link';
   ui.input.value = '';
   if (isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   updateNote();
@@ -843,20 +933,25 @@ function closeLookup() {
 
 async function share() {
   const pasted = state.source === 'paste';
-  const bytes = pasted ? encoder.encode(state.pasted ?? ui.input.value) : state.bytes;
+  const current = pasted ? state.pasted ?? ui.input.value : null;
   ui.shareStatus.classList.remove('error');
-  if (!pasted && state.busyBytes) {
-    ui.shareStatus.textContent = 'Still inspecting: try again when the report is shown.';
-    return;
-  }
-  if (bytes.length === 0) {
+  if (pasted ? current.length === 0 : state.bytes.length === 0 && !state.busyBytes) {
     ui.shareStatus.textContent = 'Nothing to share yet: paste or open a capture first.';
     return;
   }
-  const data = ui.redact.checked ? redact(bytes) : bytes;
+  // The link carries what the engine inspected (a capture's transcript, redacted there when
+  // asked): the shown report must be of the current input.
+  const report = state.report;
+  const stale = !report || state.busyBytes || (pasted && report.pastedText !== current);
+  const redact = ui.redact.checked;
+  const shared = stale ? null : await report.shared(redact).catch(() => null);
+  if (!shared) {
+    ui.shareStatus.textContent = 'Still inspecting: try again when the report is shown.';
+    return;
+  }
   let fragment;
   try {
-    fragment = await encodeFragment(data, { profile: ui.profile.value, source: pasted ? 'paste' : 'file' });
+    fragment = await encodeFragment(shared.bytes, { profile: ui.profile.value, source: pasted ? 'paste' : 'file' });
   } catch (e) {
     ui.shareOut.hidden = true;
     ui.shareStatus.classList.add('error');
@@ -866,7 +961,7 @@ async function share() {
   const url = `${location.href.split('#')[0]}#${fragment}`;
   ui.shareUrl.value = url;
   ui.shareOut.hidden = false;
-  const what = `the share link (${(fragment.length / 1024).toFixed(1)} KB${ui.redact.checked ? ', host names, cookies and Authorization redacted' : ''})`;
+  const what = `the share link (${(fragment.length / 1024).toFixed(1)} KB${redact ? `; redacted: ${shared.replaced}` : ''})`;
   await copy(url, what, ui.shareStatus);
 }
 

@@ -16,6 +16,8 @@
 //   page → worker  { id, of: inspection id, query }  →  { id, ok: true, result }
 //                  query: { rows: [from, to] } | { findings: [from, to] } | { message: i }
 //                         | { around: [start, end] } | { slices: [[start, end], …] } | { markdown: true }
+//                         | { shared: { redact } } → { bytes: Uint8Array, counts, replaced }: what a share
+//                           link carries (a capture's transcript, not the file), redacted by the engine
 //                  (see ReportStore.answer); result is null when inspection `of` is no longer the kept one
 //   page → worker  { id, explain: query }  →  { id, ok: true, explanation }
 
@@ -56,6 +58,12 @@ const loading = (async () => {
   }
 })();
 
+/** What a share link of the kept inspection carries (see Inspection.shared in src/wasm.rs). */
+function shared(inspection, redact) {
+  const { bytes, counts, replaced } = inspection.shared(Boolean(redact));
+  return { bytes, counts, replaced };
+}
+
 self.addEventListener('message', async (event) => {
   const request = event.data;
   if (request.piece != null) {
@@ -74,7 +82,13 @@ self.addEventListener('message', async (event) => {
   }
   if (request.query) {
     try {
-      const result = kept.id === request.of ? kept.store.answer(request.query) : null;
+      let result = null;
+      if (kept.id === request.of) {
+        if (request.query.shared) result = shared(kept.inspection, request.query.shared.redact);
+        // The CLI's JSON report, as text made here: a large report never holds the page.
+        else if (request.query.json) result = `${JSON.stringify(kept.inspection.json(), null, 2)}\n`;
+        else result = kept.store.answer(request.query);
+      }
       postMessage({ id: request.id, ok: true, result });
     } catch (e) {
       postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e) });

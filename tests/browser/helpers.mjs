@@ -30,7 +30,9 @@ export function fixture(name) {
  * `requests` holds the URL of every request the page (or any worker of it) made;
  * `problems` page errors, console errors and CSP violations.
  */
-export async function launch({ colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+export async function launch({
+  colorScheme = 'light', viewport = { width: 1400, height: 1000 }, bypassCSP = false, serviceWorkers = 'block',
+} = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'bits-inspector-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -39,6 +41,11 @@ export async function launch({ colorScheme = 'light', viewport = { width: 1400, 
     viewport,
     colorScheme,
     acceptDownloads: false,
+    // Only for tests that inject a tool of their own (axe-core) as an inline script.
+    bypassCSP,
+    // The page's offline cache is tested on its own (offline.test.mjs); elsewhere every
+    // request goes to the server as on a first visit.
+    serviceWorkers,
   });
   const requests = [];
   const problems = [];
@@ -183,7 +190,7 @@ export async function assertInert(page, browser, requestsBefore) {
     return {
       tags: all.map((el) => el.tagName.toLowerCase()).filter((t) => ['script', 'img', 'iframe', 'svg', 'style', 'link', 'object', 'embed', 'b'].includes(t)),
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
-      links: [...document.querySelectorAll('a[href]:not(.skip)')].map((a) => a.href)
+      links: [...document.querySelectorAll('a[href]:not(.skip):not(#results-link)')].map((a) => a.href)
         .filter((h) => !(h.startsWith('https://') && hosts.includes(new URL(h).host))),
       bodyVisible: getComputedStyle(document.body).display !== 'none',
     };

@@ -41,3 +41,13 @@ test('a binary file says what it looks like and claims no line endings', async (
   assert.match(v.text, /ZIP archive/);
   assert.doesNotMatch(v.text, /line endings checked/);
 });
+
+test('backticks in explanations and help are shown as code, not as backticks', async () => {
+  // The engine writes `...` around header lines and values; the page shows them as <code>.
+  await paste(page, 'BITS_POST /u HTTP/1.1\nBITS-Packet-Type: Ping\nContent-Length: 0\n\nHTTP/1.1 500 Internal Server Error\nBITS-Error-Code: 0x8020001F\nBITS-Error-Context: 0x5\nContent-Length: 0\n\n');
+  const texts = await page.evaluate(() => [...document.querySelectorAll('#findings .finding .explanation, #findings .finding .summary, #findings .finding .finding-title')]
+    .map((el) => ({ text: el.textContent, code: el.querySelectorAll('code').length })));
+  assert.ok(texts.length > 0);
+  for (const t of texts) assert.ok(!t.text.includes('`'), `a literal backtick in: ${t.text}`);
+  assert.ok(texts.some((t) => t.code > 0), 'some parts are shown as code');
+});

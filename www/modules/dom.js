@@ -26,6 +26,17 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/**
+ * Text written the way the engine writes its explanations and help: `backticks` around
+ * header lines, values and code. Each backticked part becomes a <code> element, the rest
+ * text nodes, never HTML; an unpaired backtick stays as it is.
+ */
+export function prose(text) {
+  const parts = String(text).split('`');
+  if (parts.length % 2 === 0) return [String(text)];
+  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : part)).filter((p) => p !== '');
+}
+
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;

@@ -68,6 +68,20 @@ export class RemoteReport {
     return this.ask({ markdown: true });
   }
 
+  /** The whole report as the CLI's `check --format json` writes it, as text. */
+  json() {
+    return this.ask({ json: true });
+  }
+
+  /**
+   * What a share link of this report carries: { bytes, counts, replaced } (the input's
+   * text, a capture's transcript; with `redact`, secrets replaced by the engine and
+   * `replaced` saying what in words); null when the worker no longer keeps this report.
+   */
+  shared(redact) {
+    return this.ask({ shared: { redact } });
+  }
+
   load(kind, first, last, cache, count, keep) {
     const wanted = [];
     for (let page = Math.floor(first / PAGE); page * PAGE <= last && page * PAGE < count; page++) {

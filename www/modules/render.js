@@ -4,7 +4,7 @@
 // `report` is a RemoteReport (remote-report.js): the worker's summary, with the rows and
 // findings the page has asked for so far.
 
-import { h, clear, specLink, plural, severityTag, countsBadge, SEVERITY } from './dom.js';
+import { h, clear, specLink, plural, severityTag, countsBadge, prose, SEVERITY } from './dom.js';
 import { num } from './words.js';
 import { DRAW_ALL_FINDINGS, DRAW_ALL_PAIRS, SEQUENCE_SHOWN, FRAGMENTS_SHOWN, SESSIONS_SHOWN, CONNECTIONS_SHOWN } from './limits.js';
 
@@ -28,11 +28,22 @@ export function renderVerdict(el, report, source, fileBytes = null) {
   el.dataset.errors = c.errors;
   el.dataset.warnings = c.warnings;
   el.dataset.notes = c.notes;
-  const level = c.errors ? 'error' : c.warnings ? 'warning' : c.notes ? 'note' : 'ok';
+  const level = c.errors ? 'error' : c.warnings ? 'warning'
+    : report.input.content === 'http-without-bits' || c.notes ? 'note' : 'ok';
   el.dataset.level = level;
   const messages = plural(report.messageCount, 'message');
+  const content = report.input.content;
+  el.dataset.content = content;
   let line;
-  if (c.errors + c.warnings + c.notes === 0) {
+  if (content === 'not-http') {
+    // Never "0 messages": say what the input is instead.
+    line = [h('strong', { text: 'Not HTTP traffic:' }), ` the input looks like ${report.input.looks_like}. Paste HTTP messages, or open a pcap, pcapng or HAR capture.`];
+  } else if (content === 'http-without-bits') {
+    // Findings or not, HTTP without BITS is never "all well": there was nothing BITS to check.
+    line = [h('strong', { text: 'No BITS traffic found:' }), ` ${messages} decoded, none of them part of a BITS upload`];
+    if (c.errors + c.warnings) line.push(`; ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`);
+    line.push('.');
+  } else if (c.errors + c.warnings + c.notes === 0) {
     line = [h('strong', { text: 'All well:' }), ` ${messages} decoded, no errors, warnings or notes.`];
   } else if (c.errors + c.warnings === 0) {
     line = [h('strong', { text: 'No errors or warnings' }), ` in ${messages}; ${plural(c.notes, 'note')} worth reading.`];
@@ -52,10 +63,16 @@ export function renderVerdict(el, report, source, fileBytes = null) {
         h('p', { class: 'verdict-sub small' },
           `Profile ${report.profile} · ${num(report.capture && fileBytes != null ? fileBytes : report.input.bytes)} bytes ${source}`,
           report.capture ? ` · a ${report.capture.format} capture` : '', ' · ',
-          report.input.line_endings_checked
-            ? `line endings checked (${report.input.line_endings.toUpperCase()})`
-            : 'line endings not checked (pasted text)'))),
+          lineEndingWords(report.input)))),
   );
+}
+
+/** Only where there were line endings to check: a binary file has none. */
+function lineEndingWords(input) {
+  if (input.line_endings === 'none') return 'no message heads, no line endings';
+  return input.line_endings_checked
+    ? `line endings checked (${input.line_endings.toUpperCase()})`
+    : 'line endings not checked (pasted text)';
 }
 
 export function renderVerdictMessage(el, text, level = 'idle') {
@@ -91,10 +108,10 @@ function findingItem(f, ctx) {
     h('button', { type: 'button', class: 'finding-head', title: 'Show its bytes in the raw view', onclick: () => ctx.locateFinding(f) },
       severityTag(f.severity), ' ',
       h('code', { class: 'rule', text: f.rule }), ' ',
-      h('span', { class: 'summary', text: f.summary })),
+      h('span', { class: 'summary' }, prose(f.summary))),
     h('p', { class: 'where small muted', text: where.join(' · ') }),
-    h('p', { class: 'finding-title', text: f.title }),
-    h('p', { class: 'explanation', text: f.explanation }),
+    h('p', { class: 'finding-title' }, prose(f.title)),
+    h('p', { class: 'explanation' }, prose(f.explanation)),
     h('p', { class: 'links small' }, 'Spec: ', join(links, ', '),
       f.reference && f.reference !== '-' ? ` · protocol reference ${f.reference}` : '',
       ` · group ${f.group}`),
@@ -365,7 +382,7 @@ function messageBody(m, ctx) {
     for (const f of m.findings) {
       ul.append(h('li', { class: `finding-${f.severity}` },
         h('button', { type: 'button', class: 'locate', onclick: () => ctx.locateFinding(f) },
-          severityTag(f.severity), ' ', h('code', { text: f.rule }), ' ', h('span', { text: f.summary }))));
+          severityTag(f.severity), ' ', h('code', { text: f.rule }), ' ', h('span', {}, prose(f.summary)))));
     }
     body.append(ul);
   }
@@ -394,8 +411,8 @@ function headerRow(m, hd, j, ctx) {
 export function headerHelp(help, shownAs) {
   return h('details', { class: 'help' },
     h('summary', { text: `About ${shownAs}` }),
-    h('p', { text: help.summary }),
-    h('p', { text: help.help }),
+    h('p', {}, prose(help.summary)),
+    h('p', {}, prose(help.help)),
     help.aliases.length ? h('p', { class: 'small', text: `Also written: ${help.aliases.join(', ')}` }) : null,
     help.belongs_to.length
       ? [h('p', { class: 'small', text: 'Belongs to:' }), h('ul', { class: 'belongs small' }, help.belongs_to.map((b) => h('li', { text: b })))]
@@ -419,8 +436,8 @@ export function renderExplanation(el, found, query, onClose) {
   if (found.type === 'rule') {
     card.append(
       h('h2', {}, 'Rule ', h('code', { text: found.id })),
-      h('p', { class: 'finding-title', text: found.title }),
-      h('p', { text: found.explanation }),
+      h('p', { class: 'finding-title' }, prose(found.title)),
+      h('p', {}, prose(found.explanation)),
       h('p', { class: 'small', text: `Graded as: default ${found.grades.default}, win32 ${found.grades.win32}, mc-bup ${found.grades['mc-bup']} · group ${found.group}${found.reference !== '-' ? ` · protocol reference ${found.reference}` : ''}` }),
       h('p', { class: 'small' }, 'Spec: ', join(found.links.map((l) => specLink(l.url, l.title, l.id)), ', ')),
     );

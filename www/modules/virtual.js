@@ -8,6 +8,11 @@
 //
 // Keyboard: the viewport is focusable (arrows, Page Up/Down, Home, End scroll it); Tab moves
 // through the drawn rows, and a row that holds the focus is never taken out.
+//
+// List semantics: a host with a role (e.g. role="list", its rows role="listitem") keeps it
+// while the list is drawn whole; once virtualised the role moves to the scrolling viewport,
+// the rows' parent (the wrappers between them have no role), so every listitem stays in its
+// list, and each drawn item says where it is in the whole list (aria-posinset, aria-setsize).
 
 import { h } from './dom.js';
 import { afterPaint } from './after-paint.js';
@@ -19,6 +24,7 @@ export class VirtualList {
   constructor(host, label) {
     this.host = host;
     this.label = label;
+    this.role = host.getAttribute('role'); // moved to the viewport while virtualised
     this.rows = new Map(); // row index -> wrapper element
     this.virtual = false;
     this.count = 0;
@@ -42,6 +48,10 @@ export class VirtualList {
     this.generation += 1;
     this.virtual = count > threshold;
     this.host.classList.toggle('virtual', this.virtual);
+    if (this.role) {
+      if (this.virtual) this.host.removeAttribute('role');
+      else this.host.setAttribute('role', this.role);
+    }
     if (!this.virtual) {
       this.host.replaceChildren();
       this.drawRest(upTo);
@@ -51,7 +61,7 @@ export class VirtualList {
     this.offsets = new Float64Array(count + 1);
     this.dirty = true;
     this.spacer = h('div', { class: 'vspacer' });
-    this.viewport = h('div', { class: 'vviewport', tabindex: '0', role: 'group', 'aria-label': `${this.label}: ${count.toLocaleString('en-US')} rows, only those on screen are drawn; scroll with the arrow keys` });
+    this.viewport = h('div', { class: 'vviewport', tabindex: '0', role: this.role ?? 'group', 'aria-label': `${this.label}: ${count.toLocaleString('en-US')} rows, only those on screen are drawn; scroll with the arrow keys` });
     this.viewport.append(this.spacer);
     this.host.replaceChildren(this.viewport);
     this.onScroll = () => this.schedule();
@@ -178,6 +188,10 @@ export class VirtualList {
       if (!el) {
         const content = this.build(i);
         if (!content) continue; // not here yet: drawn when `load` brings it
+        if (this.role === 'list' && content.getAttribute?.('role') === 'listitem') {
+          content.setAttribute('aria-posinset', String(i + 1));
+          content.setAttribute('aria-setsize', String(this.count));
+        }
         el = h('div', { class: 'vrow', dataset: { vi: i } }, content);
         // Off screen (CSS: content-visibility) the row is as tall as the list counts it.
         el.style.containIntrinsicBlockSize = `auto ${this.heights[i]}px`;
