@@ -100,6 +100,15 @@ impl Inspection {
         shared.serialize(&serializer).map_err(JsValue::from)
     }
 
+    /// The bytes of message `index`'s body as they were captured (chunk framing included),
+    /// at most `limit` of them, for the page's hex view; `undefined` when there is no such
+    /// message.
+    pub fn body_bytes(&self, index: usize, limit: usize) -> Option<Vec<u8>> {
+        let body = self.report.messages.get(index)?.body.span;
+        let end = body.end.min(body.start.saturating_add(limit));
+        Some(self.text[body.start..end].to_vec())
+    }
+
     /// The whole report in the shape of the CLI's `check --format json` (the same fields,
     /// names and line/column positions), for the page's "Download JSON": the worker turns it
     /// into text, so a report of many findings never holds the page.

@@ -518,6 +518,7 @@ function context(openCards) {
     gotoMessage,
     copy: (text, what) => copy(text, what),
     copyMessage,
+    bodyBytes: (index, limit) => state.report?.bodyBytes(index, limit) ?? Promise.resolve(null),
     isOpen: (index) => state.open.has(index),
     toggled: (index, open) => (open ? state.open.add(index) : state.open.delete(index)),
     built: (details) => {

@@ -68,6 +68,11 @@ export class RemoteReport {
     return this.ask({ markdown: true });
   }
 
+  /** Up to `limit` bytes of message `index`'s body as captured (a Uint8Array), for the hex view. */
+  bodyBytes(index, limit) {
+    return this.ask({ bodyBytes: [index, limit] });
+  }
+
   /** The whole report as the CLI's `check --format json` writes it, as text. */
   json() {
     return this.ask({ json: true });

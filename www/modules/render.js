@@ -75,6 +75,47 @@ function lineEndingWords(input) {
     : 'line endings not checked (pasted text)';
 }
 
+/** Bytes a hex view shows at most: enough to recognise a format, small enough to draw at once. */
+const HEX_UP_TO = 4096;
+
+/** A body's bytes in hex, drawn when asked for (binary bodies show as U+FFFD in the raw view). */
+function hexView(m, ctx) {
+  const out = h('pre', { class: 'hex', id: `hex-m${m.index}`, hidden: true, tabindex: '0' });
+  const button = h('button', {
+    type: 'button', class: 'mini', 'aria-expanded': 'false', 'aria-controls': `hex-m${m.index}`, text: 'Show as hex',
+    onclick: async () => {
+      const open = button.getAttribute('aria-expanded') === 'true';
+      if (open) {
+        out.hidden = true;
+        button.setAttribute('aria-expanded', 'false');
+        button.textContent = 'Show as hex';
+        return;
+      }
+      const bytes = await ctx.bodyBytes(m.index, HEX_UP_TO);
+      if (!bytes) return;
+      out.textContent = hexDump(bytes) + (m.body.length > bytes.length ? `\n… the first ${num(bytes.length)} of ${num(m.body.length)} bytes` : '');
+      out.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      button.textContent = 'Hide hex';
+    },
+  });
+  return h('div', { class: 'hex-view' }, button, out);
+}
+
+/** `offset  16 bytes in hex  |ASCII|`, as hexdump -C writes it. */
+export function hexDump(bytes) {
+  const lines = [];
+  for (let at = 0; at < bytes.length; at += 16) {
+    const row = bytes.subarray(at, at + 16);
+    const hex = [...row].map((b) => b.toString(16).padStart(2, '0'));
+    const left = hex.slice(0, 8).join(' ');
+    const right = hex.slice(8).join(' ');
+    const ascii = [...row].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    lines.push(`${at.toString(16).padStart(8, '0')}  ${left.padEnd(23)}  ${right.padEnd(23)}  |${ascii}|`);
+  }
+  return lines.join('\n');
+}
+
 export function renderVerdictMessage(el, text, level = 'idle') {
   clear(el);
   delete el.dataset.errors;
@@ -375,6 +416,7 @@ function messageBody(m, ctx) {
     bodyRow.append(h('span', { text: bodyWords }));
   }
   body.append(bodyRow);
+  if (b.span.end > b.span.start) body.append(hexView(m, ctx));
 
   // Findings of this message
   if (m.findings.length) {
