@@ -12,7 +12,7 @@ import { h, clear, plural, setLinkHosts } from './modules/dom.js';
 import { RawView } from './modules/raw.js';
 import { VirtualList } from './modules/virtual.js';
 import {
-  renderVerdict, renderVerdictMessage, renderFindings, renderSequence, renderSessions, renderMessages,
+  renderVerdict, renderVerdictMessage, renderFindings, renderRuleGroups, renderSequence, renderSessions, renderMessages,
   renderExplanation, renderCapture, spanWords, messageName,
 } from './modules/render.js';
 import { RemoteReport } from './modules/remote-report.js';
@@ -52,7 +52,9 @@ const ui = {
   openFile: $('open-file'), fileInput: $('file-input'), share: $('share'), redact: $('redact'),
   shareOut: $('share-out'), shareUrl: $('share-url'), copyShare: $('copy-share'), shareStatus: $('share-status'),
   copyFindings: $('copy-findings'), copyStatus: $('copy-status'),
-  downloadJson: $('download-json'), downloadMarkdown: $('download-markdown'), lookup: $('lookup'), lookupInput: $('lookup-input'),
+  downloadJson: $('download-json'), downloadMarkdown: $('download-markdown'),
+  ruleGroups: $('rule-groups'), filterForm: $('findings-filter'), filterRule: $('filter-rule'),
+  filterMessage: $('filter-message'), filterText: $('filter-text'), filterStatus: $('filter-status'), lookup: $('lookup'), lookupInput: $('lookup-input'),
   lookupList: $('lookup-list'), lookupResult: $('lookup-result'), theme: $('theme-toggle'), drop: $('drop-overlay'),
   examples: $('example-buttons'), capture: $('capture'), progress: $('progress'), progressBar: $('progress-bar'),
   progressWords: $('progress-words'), cancel: $('cancel'), rawCaption: $('raw-caption'),
@@ -186,6 +188,7 @@ const engine = new Engine();
 async function start() {
   buildExamples();
   wireInput();
+  wireFilters();
   wireResultsLink();
   wireTheme();
   let info;
@@ -404,6 +407,7 @@ async function render(report, source, stale = () => false, reveal = null) {
   state.open = new Set();
   const small = report.messageCount <= OPEN_CARDS_UP_TO && report.findingCount <= 200;
   const ctx = context(report.messageCount <= OPEN_CARDS_UP_TO);
+  state.ctx = ctx;
   await stage('findings', () => {
     renderVerdict(ui.verdict, report, source, state.source === 'file' ? state.size : null);
     ui.copyFindings.disabled = false;
@@ -430,6 +434,7 @@ async function render(report, source, stale = () => false, reveal = null) {
       raw.setContent(null);
     }
     renderFindings(findingsList, report, ctx, inStages ? FINDINGS_FIRST : Infinity);
+    showFilters(report);
   });
   document.dispatchEvent(new CustomEvent('bits:findings-drawn', { detail: { messages: report.messageCount, findings: report.findingCount } }));
   const drawn = await stage('findings-rest', () => {
@@ -803,6 +808,57 @@ function buildExamples() {
       ' ',
     );
   }
+}
+
+// ------------------------------------------------------------------ finding your way
+
+/** A new report: every finding shown, the filters reset, the rules of this report listed. */
+function showFilters(report) {
+  ui.filterForm.reset();
+  const options = [h('option', { value: '', text: 'All rules' })];
+  for (const g of report.groups) options.push(h('option', { value: g.rule, text: `${g.rule} (${g.count.toLocaleString('en-US')})` }));
+  ui.filterRule.replaceChildren(...options);
+  renderRuleGroups(ui.ruleGroups, report.groups, (rule) => {
+    ui.filterRule.value = rule;
+    applyFilter();
+    ui.findings.scrollIntoView({ block: 'nearest' });
+  });
+  ui.filterStatus.textContent = report.totalFindings ? `All ${plural(report.totalFindings, 'finding')}.` : '';
+}
+
+let filterTimer = 0;
+
+function wireFilters() {
+  ui.filterForm.addEventListener('submit', (e) => e.preventDefault());
+  // Typing in the search box waits for a pause; a click applies at once.
+  ui.filterForm.addEventListener('input', (e) => {
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(applyFilter, e.target === ui.filterText || e.target === ui.filterMessage ? 150 : 0);
+  });
+}
+
+/** The findings list keeps what the filters ask for; the worker does the matching. */
+async function applyFilter() {
+  const report = state.report;
+  if (!report || !state.ctx) return;
+  const severities = [...ui.filterForm.querySelectorAll('input[name="severity"]:checked')].map((c) => c.value);
+  const message = ui.filterMessage.value === '' ? null : Number(ui.filterMessage.value);
+  const query = {
+    severities: severities.length === 3 ? [] : severities,
+    rule: ui.filterRule.value,
+    message: Number.isInteger(message) ? message : null,
+    text: ui.filterText.value,
+  };
+  const count = await report.filter(query).catch(() => null);
+  if (count == null || report !== state.report) return;
+  renderFindings(findingsList, report, state.ctx);
+  findingsList.drawRest();
+  // Tests (and anyone watching) can tell one filter's answer from the next.
+  ui.filterStatus.dataset.applied = String(Number(ui.filterStatus.dataset.applied ?? 0) + 1);
+  const all = report.totalFindings;
+  ui.filterStatus.textContent = count === all
+    ? `All ${plural(all, 'finding')}.`
+    : `Showing ${count.toLocaleString('en-US')} of ${plural(all, 'finding')}.`;
 }
 
 function wireInput() {

@@ -18,6 +18,8 @@ export class RemoteReport {
     this.messageCache = new Map(); // message index → message
     this.findingCache = new Map(); // position in the drawn order → finding
     this.inFlight = new Map(); // 'rows:3' / 'findings:0' → Promise
+    this.totalFindings = summary.findingCount; // findingCount is what the filter keeps
+    this.filters = 0; // findings fetched under an earlier filter are not kept
     this.keepRows(summary.rows.from, summary.rows.items);
     this.keepFindings(summary.findings.from, summary.findings.items);
     delete this.rows;
@@ -68,6 +70,21 @@ export class RemoteReport {
     return this.ask({ markdown: true });
   }
 
+  /**
+   * Draws only the findings that match (see ReportStore.filter): the list then counts and
+   * fetches those. Resolves to how many match, or null when the report is no longer kept.
+   */
+  async filter(query) {
+    const answer = await this.ask({ filter: query });
+    if (!answer) return null;
+    this.filters += 1;
+    this.findingCache.clear();
+    for (const key of [...this.inFlight.keys()]) if (key.startsWith('findings:')) this.inFlight.delete(key);
+    this.findingCount = answer.count;
+    this.keepFindings(0, answer.first);
+    return answer.count;
+  }
+
   /** Up to `limit` bytes of message `index`'s body as captured (a Uint8Array), for the hex view. */
   bodyBytes(index, limit) {
     return this.ask({ bodyBytes: [index, limit] });
@@ -102,8 +119,9 @@ export class RemoteReport {
       let promise = this.inFlight.get(key);
       if (!promise) {
         const from = page * PAGE;
+        const filters = this.filters;
         promise = this.ask({ [kind]: [from, Math.min(count, from + PAGE)] }).then((items) => {
-          if (items) keep(from, items);
+          if (items && (kind !== 'findings' || filters === this.filters)) keep(from, items);
         }).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, promise);
       }

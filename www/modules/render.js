@@ -132,6 +132,23 @@ export function renderVerdictMessage(el, text, level = 'idle') {
  * them). `list` is a VirtualList: long lists draw only the findings on screen; a list drawn
  * whole draws its first `upTo` findings now and the rest at `list.drawRest()`.
  */
+/**
+ * The findings by rule with their counts, as Wireshark's Expert Info shows them; a rule's
+ * button shows only its findings (`pick(rule)`).
+ */
+export function renderRuleGroups(el, groups, pick) {
+  clear(el);
+  if (!groups.length) return;
+  const rows = groups.map((g) => h('tr', { dataset: { rule: g.rule } },
+    h('td', {}, severityTag(g.severity)),
+    h('td', {}, h('button', { type: 'button', class: 'mini rule-pick', title: `Show only ${g.rule}`, onclick: () => pick(g.rule) }, h('code', { text: g.rule }))),
+    h('td', { class: 'count', text: num(g.count) }),
+    h('td', { class: 'small' }, prose(g.title))));
+  el.append(h('table', { class: 'groups' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Severity' }), h('th', { scope: 'col', text: 'Rule' }), h('th', { scope: 'col', text: 'Count' }), h('th', { scope: 'col', text: 'What' }))),
+    h('tbody', {}, rows)));
+}
+
 export function renderFindings(list, report, ctx, upTo = Infinity) {
   list.set(report.findingCount, (at) => {
     const f = report.findingNow(at);

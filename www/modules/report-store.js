@@ -27,8 +27,11 @@ export class ReportStore {
     this.wholeMessage = wholeMessage ?? ((i) => report.messages[i]);
     this.pairRows();
     this.order = severityOrder(report.findings);
+    // The findings drawn: all of them in `order`, or those a filter keeps (see `filter`).
+    this.view = this.order;
     this.position = new Int32Array(this.order.length);
     this.order.forEach((finding, at) => { this.position[finding] = at; });
+    this.groups = ruleGroups(report.findings, this.order);
     this.regions = regionBounds(text.length, report.messages);
   }
 
@@ -66,6 +69,7 @@ export class ReportStore {
       counts: r.counts,
       messageCount: r.messages.length,
       findingCount: r.findings.length,
+      groups: this.groups,
       rowCount: this.rows.length,
       allUnknown: r.messages.every((m) => m.direction === 'unknown'),
       capture: this.capture(),
@@ -126,7 +130,33 @@ export class ReportStore {
 
   /** Findings at positions `from` to `to` (exclusive) of the drawn order (errors first). */
   findingsAt(from, to) {
-    return this.order.slice(from, to).map((i) => this.finding(i));
+    return this.view.slice(from, to).map((i) => this.finding(i));
+  }
+
+  /**
+   * Keeps the findings that match, for the list the page draws: `severities` (a list; all
+   * when empty), one `rule` id, one `message` index, and `text`, a search over the rule id,
+   * title, summary, header and message name, without case. Returns how many match.
+   */
+  filter({ severities = [], rule = '', message = null, text = '' } = {}) {
+    const findings = this.report.findings;
+    const messages = this.report.messages;
+    const words = text.trim().toLowerCase();
+    const keep = (i) => {
+      const f = findings[i];
+      if (severities.length && !severities.includes(f.severity)) return false;
+      if (rule && f.rule !== rule) return false;
+      if (message != null && f.message !== message) return false;
+      if (!words) return true;
+      const m = f.message != null ? messages[f.message] : null;
+      const hay = `${f.rule}\n${f.title}\n${f.summary}\n${f.header ?? ''}\n${m ? `#${m.index} ${m.label}` : ''}`.toLowerCase();
+      return hay.includes(words);
+    };
+    const everything = !severities.length && !rule && message == null && !words;
+    this.view = everything ? this.order : this.order.filter(keep);
+    this.position.fill(-1);
+    this.view.forEach((finding, at) => { this.position[finding] = at; });
+    return { count: this.view.length, first: this.findingsAt(0, Math.min(this.view.length, DRAW_ALL_FINDINGS)) };
   }
 
   /** A region with its pieces, and its text unless the whole text goes along. */
@@ -166,8 +196,25 @@ export class ReportStore {
     if (query.around) return this.around(...query.around);
     if (query.slices) return this.slices(query.slices);
     if (query.markdown) return this.markdown();
+    if (query.filter) return this.filter(query.filter);
     throw new Error(`unknown request ${JSON.stringify(Object.keys(query))}`);
   }
+}
+
+/**
+ * The findings by rule, as Wireshark's Expert Info lists them: each rule once with its
+ * severity and count, errors first, then the most frequent.
+ */
+function ruleGroups(findings, order) {
+  const byRule = new Map();
+  for (const i of order) {
+    const f = findings[i];
+    const group = byRule.get(f.rule);
+    if (group) group.count += 1;
+    else byRule.set(f.rule, { rule: f.rule, severity: f.severity, title: f.title, count: 1 });
+  }
+  const rank = { error: 0, warning: 1, note: 2 };
+  return [...byRule.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : 1));
 }
 
 /** A message as the sequence of the conversation names it. */
