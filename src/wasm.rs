@@ -100,6 +100,27 @@ impl Inspection {
         shared.serialize(&serializer).map_err(JsValue::from)
     }
 
+    /// Header lines holding `text` (case ignored), at most `limit`, for the page's search:
+    /// `[{ message, header, name, value, span }]` in input order.
+    pub fn find_headers(&self, text: &str, limit: usize) -> Result<JsValue, JsValue> {
+        let hits: Vec<PageHeaderHit> = self
+            .report
+            .find_in_headers(&self.text, text.as_bytes(), limit)
+            .into_iter()
+            .map(|(message, j)| {
+                let h = &self.report.messages[message].headers[j];
+                PageHeaderHit {
+                    message,
+                    header: j,
+                    name: String::from_utf8_lossy(h.name(&self.text)).into_owned(),
+                    value: String::from_utf8_lossy(h.value(&self.text)).into_owned(),
+                    span: page_span(&self.index, h.span),
+                }
+            })
+            .collect();
+        to_js(&hits)
+    }
+
     /// The bytes of message `index`'s body as they were captured (chunk framing included),
     /// at most `limit` of them, for the page's hex view; `undefined` when there is no such
     /// message.
@@ -212,6 +233,16 @@ pub struct PageSpan {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+}
+
+/// One header line a search found.
+#[derive(Serialize)]
+struct PageHeaderHit {
+    message: usize,
+    header: usize,
+    name: String,
+    value: String,
+    span: PageSpan,
 }
 
 /// What [`Inspection::shared`] gives.

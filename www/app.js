@@ -54,7 +54,8 @@ const ui = {
   copyFindings: $('copy-findings'), copyStatus: $('copy-status'),
   downloadJson: $('download-json'), downloadMarkdown: $('download-markdown'),
   ruleGroups: $('rule-groups'), filterForm: $('findings-filter'), filterRule: $('filter-rule'),
-  filterMessage: $('filter-message'), filterText: $('filter-text'), filterStatus: $('filter-status'), lookup: $('lookup'), lookupInput: $('lookup-input'),
+  filterMessage: $('filter-message'), filterText: $('filter-text'), filterStatus: $('filter-status'),
+  headerHits: $('header-hits'), lookup: $('lookup'), lookupInput: $('lookup-input'),
   lookupList: $('lookup-list'), lookupResult: $('lookup-result'), theme: $('theme-toggle'), drop: $('drop-overlay'),
   examples: $('example-buttons'), capture: $('capture'), progress: $('progress'), progressBar: $('progress-bar'),
   progressWords: $('progress-words'), cancel: $('cancel'), rawCaption: $('raw-caption'),
@@ -824,6 +825,34 @@ function showFilters(report) {
     ui.findings.scrollIntoView({ block: 'nearest' });
   });
   ui.filterStatus.textContent = report.totalFindings ? `All ${plural(report.totalFindings, 'finding')}.` : '';
+  showHeaderHits('', null);
+}
+
+/** Header lines a search lists at most (the engine stops there). */
+const HEADER_HITS = 100;
+
+/** The header lines that hold the search words, each a way to its message and bytes. */
+function showHeaderHits(words, hits) {
+  clear(ui.headerHits);
+  ui.headerHits.hidden = !words;
+  if (!words) return;
+  const n = hits?.length ?? 0;
+  ui.headerHits.append(h('p', { class: 'small' },
+    n === 0 ? `No header holds “${words}”.`
+      : `${n >= HEADER_HITS ? `The first ${HEADER_HITS}` : plural(n, 'header line')} holding “${words}”:`));
+  if (!n) return;
+  ui.headerHits.append(h('ul', { class: 'hits' }, hits.map((hit) => h('li', {},
+    h('button', { type: 'button', class: 'mini', onclick: () => gotoHeader(hit) }, `#${hit.message}`), ' ',
+    h('code', { text: `${hit.name}: ${hit.value.length > 120 ? `${hit.value.slice(0, 120)}…` : hit.value}` })))));
+}
+
+/** Opens the message a header search found and points at the header's bytes. */
+async function gotoHeader(hit) {
+  const report = state.report;
+  raw.highlight(hit.span);
+  ui.hlStatus.textContent = `Showing ${hit.name} of message #${hit.message}: ${spanWords(hit.span)}.`;
+  await openCard(hit.message);
+  if (report === state.report) selectRow(`m${hit.message}-h${hit.header}`);
 }
 
 let filterTimer = 0;
@@ -849,8 +878,12 @@ async function applyFilter() {
     message: Number.isInteger(message) ? message : null,
     text: ui.filterText.value,
   };
-  const count = await report.filter(query).catch(() => null);
+  const [count, hits] = await Promise.all([
+    report.filter(query).catch(() => null),
+    query.text.trim() ? report.findHeaders(query.text.trim(), HEADER_HITS).catch(() => null) : null,
+  ]);
   if (count == null || report !== state.report) return;
+  showHeaderHits(query.text.trim(), hits);
   renderFindings(findingsList, report, state.ctx);
   findingsList.drawRest();
   // Tests (and anyone watching) can tell one filter's answer from the next.

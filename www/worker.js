@@ -88,6 +88,7 @@ self.addEventListener('message', async (event) => {
         // The CLI's JSON report, as text made here: a large report never holds the page.
         else if (request.query.json) result = `${JSON.stringify(kept.inspection.json(), null, 2)}\n`;
         else if (request.query.bodyBytes) result = kept.inspection.body_bytes(...request.query.bodyBytes) ?? null;
+        else if (request.query.headers) result = kept.inspection.find_headers(...request.query.headers);
         else result = kept.store.answer(request.query);
       }
       postMessage({ id: request.id, ok: true, result });

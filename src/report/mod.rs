@@ -53,6 +53,33 @@ impl Report {
         self.counts.errors > 0
     }
 
+    /// Header lines whose `name: value` holds `needle` (ASCII case ignored), as (message,
+    /// header) indices in input order, at most `limit` of them: the page's search over
+    /// headers. Reads the spans only; no message is put into words for it.
+    pub fn find_in_headers(&self, text: &[u8], needle: &[u8], limit: usize) -> Vec<(usize, usize)> {
+        let needle = needle.to_ascii_lowercase();
+        let mut found = Vec::new();
+        if needle.is_empty() {
+            return found;
+        }
+        let mut line = Vec::new();
+        'messages: for m in &self.messages {
+            for (j, header) in m.headers.iter().enumerate() {
+                line.clear();
+                line.extend(header.name(text).iter().map(u8::to_ascii_lowercase));
+                line.extend_from_slice(b": ");
+                line.extend(header.value(text).iter().map(u8::to_ascii_lowercase));
+                if memchr::memmem::find(&line, &needle).is_some() {
+                    found.push((m.index, j));
+                    if found.len() >= limit {
+                        break 'messages;
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// The id of the session a message belongs to.
     pub fn session_id(&self, message: usize) -> Option<&str> {
         self.messages[message].session.map(|s| self.sessions[s].id.as_str())
@@ -218,4 +245,21 @@ pub struct Finding {
     /// Item of the protocol reference's section 8 or 9.
     pub reference: &'static str,
     pub links: &'static [Source],
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{inspect, Options};
+
+    #[test]
+    fn header_search_finds_name_and_value_without_case_and_stops_at_the_limit() {
+        let text = b"BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n\
+HTTP/1.1 500 Oops\r\nBITS-Packet-Type: Ack\r\nBITS-Error-Code: 0x8020001F\r\nContent-Length: 0\r\n\r\n";
+        let report = inspect(text, &Options::default());
+        assert_eq!(report.find_in_headers(text, b"bits-error-code: 0x8020001f", 10), [(1, 1)]);
+        assert_eq!(report.find_in_headers(text, b"PACKET-TYPE", 10), [(0, 0), (1, 0)]);
+        assert_eq!(report.find_in_headers(text, b"packet-type", 1), [(0, 0)]);
+        assert!(report.find_in_headers(text, b"", 10).is_empty());
+        assert!(report.find_in_headers(text, b"nowhere", 10).is_empty());
+    }
 }

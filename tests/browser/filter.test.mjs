@@ -62,7 +62,16 @@ test('a report of 3,000 Pings without Content-Length: grouped, filtered and sear
   await filtered(() => page.fill('#filter-message', ''), /^All /);
   await filtered(() => page.fill('#filter-text', '#4 Ping'), /^Showing 1 of/);
   assert.deepEqual((await drawn()).map((f) => f.rule), ['request-content-length-missing']);
+  // The same search lists the header lines that hold the words, each a way to its message.
+  await filtered(() => page.fill('#filter-text', 'bits-session-id: {a0ff5911'), /^Showing 0 of/);
+  const hits = await page.$$eval('#header-hits li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(hits.length, 100, 'the first 100 of 300');
+  assert.match(hits[0], /^#1 BITS-Session-Id: \{A0FF5911/);
+  assert.match(await page.textContent('#header-hits'), /The first 100 holding/);
+  await page.click('#header-hits li:nth-child(2) button');
+  await page.waitForSelector('#row-m21-h1.selected');
   await filtered(() => page.fill('#filter-text', 'no such words anywhere'), /^Showing 0 of/);
+  assert.match(await page.textContent('#header-hits'), /No header holds/);
   assert.equal((await drawn()).length, 0);
   await filtered(() => page.fill('#filter-text', ''), /^All /);
 });

@@ -85,6 +85,11 @@ export class RemoteReport {
     return answer.count;
   }
 
+  /** Header lines holding `text` (case ignored), at most `limit`: [{ message, header, name, value, span }]. */
+  findHeaders(text, limit) {
+    return this.ask({ headers: [text, limit] });
+  }
+
   /** Up to `limit` bytes of message `index`'s body as captured (a Uint8Array), for the hex view. */
   bodyBytes(index, limit) {
     return this.ask({ bodyBytes: [index, limit] });
