@@ -427,7 +427,15 @@ fn a_host_given_as_an_address_gets_the_same_stand_in_as_the_connection() {
 
 #[test]
 fn every_test_capture_shared_redacted_opens_with_the_same_messages() {
-    for path in [capture_fixtures::PCAPNG, capture_fixtures::HAR] {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/captures");
+    let mut captures: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| [".pcap", ".pcapng", ".har"].iter().any(|ext| p.ends_with(ext)))
+        .collect();
+    captures.sort();
+    assert!(captures.len() >= 3, "{captures:?}");
+    for path in captures.iter().map(String::as_str).chain([capture_fixtures::PCAPNG, capture_fixtures::HAR]) {
         let file = std::fs::read(path).unwrap();
         let (r, report, _) = redacted(&file);
         assert!(r.counts.total() > 0, "{path}");
