@@ -3,31 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { browserForFile, dropFile, fixture, ROOT } from './helpers.mjs';
+import { browserForFile, cliReport, dropFile, fixture } from './helpers.mjs';
 
 let page;
 browserForFile((opened) => {
   page = opened.page;
 });
-
-async function cliReport(name, bytes) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'bits-inspector-download-'));
-  try {
-    const file = path.join(dir, name);
-    await writeFile(file, bytes);
-    const run = spawnSync('cargo', ['run', '-q', '--bin', 'bits-inspector', '--', 'check', '--format', 'json', file], {
-      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
-    });
-    assert.ok(run.status === 0 || run.status === 1, `bits-inspector check failed (${run.status}): ${run.stderr}`);
-    return JSON.parse(run.stdout);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** Clicks a download button and returns the saved file's name and text. */
 async function saved(button) {
@@ -61,7 +43,7 @@ for (const name of ['mc-bup-4.2-upload-reply.http', 'captures/bits-upload-port-8
     assert.equal(file.name, 'bits-inspector-report.json');
     assert.ok(file.blobUrl, 'made in the page, from a blob URL');
     const mine = JSON.parse(file.text);
-    const cli = await cliReport(path.basename(name), bytes);
+    const cli = await cliReport(bytes, path.basename(name));
     // The CLI also names the file it read; the page's file has no path.
     delete cli.file;
     assert.deepEqual(mine, cli);

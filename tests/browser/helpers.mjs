@@ -4,7 +4,8 @@ import { before, after } from 'node:test';
 //
 // The page is served by scripts/test-browser.sh, which passes its address in BITS_URL.
 
-import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,22 @@ const ARGS = [
 
 export function fixture(name) {
   return readFile(path.join(ROOT, 'tests/fixtures', name));
+}
+
+/** What `bits-inspector check --format json` reports for `bytes` saved as a file `name`. */
+export async function cliReport(bytes, name = 'input.http') {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bits-inspector-cli-'));
+  try {
+    const file = path.join(dir, name);
+    await writeFile(file, bytes);
+    const run = spawnSync('cargo', ['run', '-q', '--bin', 'bits-inspector', '--', 'check', '--format', 'json', file], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
+    });
+    assert.ok(run.status === 0 || run.status === 1, `bits-inspector check failed (${run.status}): ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -6,33 +6,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fixture, dropFile, summary, ROOT, browserForFile } from './helpers.mjs';
+import { fixture, dropFile, summary, browserForFile, cliReport } from './helpers.mjs';
 
 let page;
 
 browserForFile((opened) => {
   page = opened.page;
 });
-
-/** The report of `bits-inspector check --format json` on `bytes`, as a file. */
-async function cliReport(bytes) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'bits-inspector-positions-'));
-  try {
-    const file = path.join(dir, 'input.http');
-    await writeFile(file, bytes);
-    const run = spawnSync('cargo', ['run', '-q', '--bin', 'bits-inspector', '--', 'check', '--format', 'json', file], {
-      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20,
-    });
-    assert.ok(run.status === 0 || run.status === 1, `bits-inspector check failed (${run.status}): ${run.stderr}`);
-    return JSON.parse(run.stdout);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** Rule and "where" line of every finding the page shows, in the page's order. */
 function pageWhere() {

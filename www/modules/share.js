@@ -83,8 +83,19 @@ export async function decodeFragment(hash) {
 }
 
 /** deflate-raw of `parts`, or null as soon as the output passes `limit` bytes. */
-async function deflateUpTo(parts, limit) {
-  const reader = new Blob(parts).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
+function deflateUpTo(parts, limit) {
+  return readUpTo(new Blob(parts).stream().pipeThrough(new CompressionStream('deflate-raw')), limit);
+}
+
+async function inflate(bytes) {
+  const out = await readUpTo(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_EXPANDED);
+  if (!out) throw new Error(`it expands past ${kb(MAX_EXPANDED)}`);
+  return out;
+}
+
+/** A stream's bytes, or null (the stream cancelled) as soon as they pass `limit`. */
+async function readUpTo(stream, limit) {
+  const reader = stream.getReader();
   const chunks = [];
   let total = 0;
   for (;;) {
@@ -94,30 +105,6 @@ async function deflateUpTo(parts, limit) {
     if (total > limit) {
       await reader.cancel();
       return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-async function inflate(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  const chunks = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_EXPANDED) {
-      await reader.cancel();
-      throw new Error(`it expands past ${kb(MAX_EXPANDED)}`);
     }
     chunks.push(value);
   }
