@@ -28,6 +28,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
 
+use crate::bits::headers::{Grammar, HeaderKey};
 use crate::http::lines::{is_tchar, line_at};
 use crate::http::StartLine;
 use crate::input::Connection;
@@ -147,6 +148,47 @@ pub fn redact(text: &[u8], report: &Report) -> Redaction {
     Redaction { text: out, counts: r.counts, connections }
 }
 
+/// What a header may give away, and so how its value is redacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Secret {
+    /// `Authorization`, `Proxy-Authorization`.
+    Credentials,
+    /// `WWW-Authenticate`, `Proxy-Authenticate`.
+    Challenges,
+    Cookies {
+        set: bool,
+    },
+    /// Host names or addresses, one or a list.
+    Hosts,
+    /// `Forwarded` (RFC 7239): `for=`, `by=` and `host=` hold hosts.
+    Forwarded,
+    /// A URL: its user info, host and query values.
+    Url,
+}
+
+impl Secret {
+    /// BITS headers are told by the header table's value grammar, so every table header
+    /// that holds a host or a URL is covered without a list of its own here; the HTTP
+    /// headers the table does not hold, by name.
+    fn of(name: &str, key: Option<HeaderKey>) -> Option<Secret> {
+        match key.map(|k| k.spec().grammar) {
+            Some(Grammar::HostName) => return Some(Secret::Hosts),
+            Some(Grammar::ReplyUrl | Grammar::AbsoluteUrl) => return Some(Secret::Url),
+            _ => {}
+        }
+        Some(match name {
+            "authorization" | "proxy-authorization" => Secret::Credentials,
+            "www-authenticate" | "proxy-authenticate" => Secret::Challenges,
+            "cookie" => Secret::Cookies { set: false },
+            "set-cookie" => Secret::Cookies { set: true },
+            "host" | "x-forwarded-host" | "x-forwarded-for" => Secret::Hosts,
+            "forwarded" => Secret::Forwarded,
+            "referer" | "location" | "content-location" => Secret::Url,
+            _ => return None,
+        })
+    }
+}
+
 /// An edit of a value: `start..end` in the value, and what goes there.
 type Edit = (usize, usize, String);
 
@@ -165,34 +207,28 @@ struct Redactor {
 impl Redactor {
     fn header(&mut self, text: &[u8], header: &HeaderReport) {
         let name = String::from_utf8_lossy(header.name(text)).to_ascii_lowercase();
+        let Some(secret) = Secret::of(&name, header.key) else { return };
         let value = String::from_utf8_lossy(header.value(text)).into_owned();
-        let edits = match name.as_str() {
-            "authorization" | "proxy-authorization" => credentials(&value),
-            "www-authenticate" | "proxy-authenticate" => challenges(&value),
-            "cookie" => self.cookies(&value, false),
-            "set-cookie" => self.cookies(&value, true),
-            "host" | "x-forwarded-host" | "x-forwarded-for" => self.host_list(&value),
-            "forwarded" => self.forwarded(&value),
-            "bits-host-id" if find(&value, "://").is_some() => self.url(value.as_bytes()),
-            "bits-host-id" => self.host_list(&value),
-            "referer"
-            | "location"
-            | "content-location"
-            | "bits-reply-url"
-            | "bits-original-request-url"
-            | "bits-static-response-url" => self.url(value.as_bytes()),
-            _ => return,
+        let edits = match secret {
+            Secret::Credentials => credentials(&value),
+            Secret::Challenges => challenges(&value),
+            Secret::Cookies { set } => self.cookies(&value, set),
+            // A host header that holds a whole URL (a misconfigured BITS-Host-Id) is one.
+            Secret::Hosts if find(&value, "://").is_some() => self.url(value.as_bytes()),
+            Secret::Hosts => self.host_list(&value),
+            Secret::Forwarded => self.forwarded(&value),
+            Secret::Url => self.url(value.as_bytes()),
         };
         if edits.is_empty() {
             return;
         }
-        match name.as_str() {
-            "authorization" | "proxy-authorization" => self.counts.authorization += 1,
-            "www-authenticate" | "proxy-authenticate" => self.counts.challenges += 1,
-            "cookie" | "set-cookie" => {
+        match secret {
+            Secret::Credentials => self.counts.authorization += 1,
+            Secret::Challenges => self.counts.challenges += 1,
+            Secret::Cookies { .. } => {
                 self.counts.cookies += edits.iter().filter(|(_, _, with)| with == REDACTED).count()
             }
-            _ => {}
+            Secret::Hosts | Secret::Forwarded | Secret::Url => {}
         }
         self.place(text, header, &value, edits);
     }
@@ -512,6 +548,16 @@ fn documentation_v4(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_table_header_holding_a_host_or_a_url_is_redacted() {
+        use crate::bits::headers::{HeaderKey, HEADERS};
+        for (slot, spec) in HEADERS.iter().enumerate() {
+            let holds = matches!(spec.grammar, Grammar::HostName | Grammar::ReplyUrl | Grammar::AbsoluteUrl);
+            let secret = Secret::of(&spec.name.to_ascii_lowercase(), Some(HeaderKey(slot)));
+            assert_eq!(secret.is_some(), holds, "{}", spec.name);
+        }
+    }
 
     #[test]
     fn values_keep_their_scheme_and_names() {
