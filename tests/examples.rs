@@ -42,7 +42,7 @@ fn the_real_captures_offered_as_examples_have_no_error() {
 
 #[test]
 fn the_page_offers_every_broken_fixture() {
-    let app = std::fs::read_to_string(format!("{}/www/app.js", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let page = std::fs::read_to_string(format!("{}/www/index.html", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let dir = format!("{}/tests/fixtures/broken", env!("CARGO_MANIFEST_DIR"));
     let mut on_disk: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -54,6 +54,6 @@ fn the_page_offers_every_broken_fixture() {
     listed.sort();
     assert_eq!(on_disk, listed, "tests/fixtures/broken and this test list the same files");
     for file in on_disk.iter().map(String::as_str).chain(["mc-bup-4.1-upload.http", "mc-bup-4.2-upload-reply.http"]) {
-        assert!(app.contains(&format!("file: '{file}'")), "www/app.js offers {file}");
+        assert!(page.contains(&format!("data-file=\"{file}\"")), "www/index.html offers {file}");
     }
 }

@@ -21,16 +21,6 @@ import { encodeFragment, decodeFragment, isShareHash, ShareError } from './modul
 import { copyText } from './modules/clipboard.js';
 import { afterPaint } from './modules/after-paint.js';
 
-/** The examples: the two real Windows captures and the broken ones (all test fixtures). */
-export const EXAMPLES = [
-  { file: 'mc-bup-4.1-upload.http', label: 'Windows: plain upload', title: 'Real capture, [MC-BUP] 4.1: Create-Session, Fragment, Ping, Close-Session' },
-  { file: 'mc-bup-4.2-upload-reply.http', label: 'Windows: upload-reply with Host-Id', title: 'Real capture, [MC-BUP] 4.2: web farm with BITS-Host-Id, notification, reply download' },
-  { file: 'ack-create-session-protocol-on-403.http', label: 'Broken: BITS-Protocol on a 403', title: 'An Ack for Create-Session that refuses the session yet names a protocol' },
-  { file: 'ack-error-code-on-200.http', label: 'Broken: error code on a 200', title: 'A 200 Ack for Fragment carrying BITS-Error-Code' },
-  { file: 'fragment-gap.http', label: 'Broken: fragment gap', title: 'The client skips bytes 100-199' },
-  { file: 'fragment-missing-session-id.http', label: 'Broken: missing session id', title: 'A Fragment without BITS-Session-Id' },
-  { file: 'fragment-error-without-packet-type.http', label: 'Broken: error Ack without BITS-Packet-Type', title: 'A 500 with BITS-Error-Code and BITS-Error-Context but no BITS-Packet-Type: Ack' },
-];
 
 const MAX_FILE = 1024 * 1024 * 1024;
 const PASTE_BOX_UP_TO = 2 * 1024 * 1024; // larger files are not copied into the paste box
@@ -187,7 +177,7 @@ class Engine {
 const engine = new Engine();
 
 async function start() {
-  buildExamples();
+  wireExamples();
   wireInput();
   wireFilters();
   wireResultsLink();
@@ -800,14 +790,13 @@ async function loadExample(example) {
   }
 }
 
-function buildExamples() {
-  // index.html holds the same buttons, so that the page does not shift when these come.
-  ui.examples.replaceChildren();
-  for (const example of EXAMPLES) {
-    ui.examples.append(
-      h('button', { type: 'button', class: `example${example.label.startsWith('Broken') ? ' broken' : ''}`, title: example.title, dataset: { file: example.file }, onclick: () => loadExample(example), text: example.label }),
-      ' ',
-    );
+/**
+ * The examples are buttons in index.html, the one list of them (there, the page does not
+ * shift when the script comes): each names its file in `data-file`.
+ */
+function wireExamples() {
+  for (const button of ui.examples.querySelectorAll('button[data-file]')) {
+    button.addEventListener('click', () => loadExample({ file: button.dataset.file, label: button.textContent }));
   }
 }
 

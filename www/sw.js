@@ -11,10 +11,11 @@ const META = `${PREFIX}meta`;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const response = await fetch('pkg/assets.json', { cache: 'no-cache' });
-    const { version, files } = await response.json();
-    const cache = await caches.open(PREFIX + version);
+    const { version: built, files } = await response.json();
+    const cache = await caches.open(PREFIX + built);
     await cache.addAll(files);
-    await (await caches.open(META)).put('version', new Response(version));
+    await (await caches.open(META)).put('version', new Response(built));
+    version = built;
     await self.skipWaiting();
   })());
 });
@@ -29,9 +30,15 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// Read once per worker: every request asks for it.
+let version = null;
+
 async function currentVersion() {
-  const stored = await (await caches.open(META)).match('version');
-  return stored ? stored.text() : '';
+  if (version === null) {
+    const stored = await (await caches.open(META)).match('version');
+    version = stored ? await stored.text() : '';
+  }
+  return version;
 }
 
 self.addEventListener('fetch', (event) => {

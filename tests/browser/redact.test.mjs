@@ -3,11 +3,11 @@
 // (src/redact.rs); the link, and the page it opens, hold none of them, and the same
 // messages come back.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import {
-  launch, openPage, dropFile, summary, assertOnlyOwnOrigin, assertNoProblems, ORIGIN,
+  browserForFile, dropFile, summary, ORIGIN,
 } from './helpers.mjs';
 
 const AUTH = 'QWxhZGRpbjpCcm93c2VyU2hhcmVTZWNyZXQ5';
@@ -18,18 +18,10 @@ const ID = '{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}';
 
 let browser;
 let page;
-
-before(async () => {
-  browser = await launch();
-  page = browser.page;
+browserForFile(async (opened) => {
+  browser = opened;
+  page = opened.page;
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
-  await openPage(page);
-});
-
-after(async () => {
-  await assertNoProblems(page, browser.problems);
-  assertOnlyOwnOrigin(browser.requests);
-  await browser.close();
 });
 
 const crlf = (lines) => Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
