@@ -19,8 +19,6 @@ pub struct MessageView<'a> {
     /// and how many lines carry it: rules ask for headers by name many times a message.
     first: [u32; headers::HEADER_SLOTS],
     count: [u16; headers::HEADER_SLOTS],
-    /// The message carries `BITS-Packet-Type`.
-    pub has_packet_type: bool,
     /// For an Ack (a response to a BITS request, or a lone response carrying BITS
     /// headers): whether it is marked as one, an unmarked attempt, or plain HTTP.
     pub ack_form: Option<AckForm>,
@@ -204,7 +202,6 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             keys,
             first,
             count,
-            has_packet_type,
             ack_form,
             connection,
         });
