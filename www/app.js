@@ -408,7 +408,8 @@ async function render(report, source, stale = () => false, reveal = null) {
     if (small) delete root.dataset.large;
     else root.dataset.large = '';
     renderCapture(ui.capture, report);
-    if (report.input.format === 'text' && state.source === 'file' && report.allUnknown) {
+    // Input with no message at all is named by the verdict ('Not HTTP traffic: ...').
+    if (report.input.format === 'text' && state.source === 'file' && report.allUnknown && report.input.content !== 'not-http') {
       ui.capture.hidden = false;
       clear(ui.capture);
       ui.capture.append(h('p', { class: 'stopped', role: 'alert' },
