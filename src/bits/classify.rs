@@ -193,18 +193,7 @@ pub fn classify<'a>(input: &'a [u8], messages: &'a [Message], connections: &[Opt
             (false, true) => AckForm::WithoutPacketType,
             (false, false) => AckForm::PlainHttp,
         });
-        views.push(MessageView {
-            input,
-            msg,
-            index,
-            kind,
-            pair,
-            keys,
-            first,
-            count,
-            ack_form,
-            connection,
-        });
+        views.push(MessageView { input, msg, index, kind, pair, keys, first, count, ack_form, connection });
     }
     views
 }
