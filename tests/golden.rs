@@ -1,0 +1,57 @@
+//! The JSON report is an interface (README, "JSON output"): this test holds the report of
+//! every fixture byte-identical, under each profile, to the copy kept in `tests/golden/`.
+//! A change to the JSON is made on purpose: run with `BITS_BLESS=1` to write the new
+//! copies, and say in the README what changed.
+
+use std::path::{Path, PathBuf};
+
+use bits_inspector::{inspect_with_text, Options, Profile};
+
+fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            fixtures(&path, out);
+        } else if path.extension().is_some_and(|e| e != "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn report_json(bytes: &[u8], profile: Profile) -> String {
+    let inspection = inspect_with_text(bytes, &Options { profile, ..Options::default() });
+    let mut json = serde_json::to_string_pretty(&inspection.report.json(&inspection.text)).unwrap();
+    json.push('\n');
+    json
+}
+
+#[test]
+fn every_fixtures_json_report_is_unchanged() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    fixtures(&root.join("tests/fixtures"), &mut files);
+    assert!(files.len() > 50, "the fixtures are found");
+    let bless = std::env::var_os("BITS_BLESS").is_some();
+    let mut changed = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        let name = file.strip_prefix(root.join("tests/fixtures")).unwrap().to_string_lossy().replace('/', "__");
+        for profile in Profile::ALL {
+            let golden = root.join("tests/golden").join(format!("{name}.{}.json", profile.as_str()));
+            let json = report_json(&bytes, profile);
+            if bless {
+                std::fs::write(&golden, &json).unwrap();
+            } else if std::fs::read_to_string(&golden).ok().as_deref() != Some(json.as_str()) {
+                changed.push(golden.display().to_string());
+            }
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "the JSON report changed for {} of {} fixture reports (first: {:?}); if on purpose, run with BITS_BLESS=1 and say what changed in the README",
+        changed.len(),
+        files.len() * 3,
+        changed.first()
+    );
+}
