@@ -6,7 +6,6 @@ use crate::bits::classify::{classify, MessageView};
 use crate::bits::codes;
 use crate::bits::headers::HeaderKey;
 use crate::bits::packet::{AckForm, MessageKind};
-use crate::finding::{Profile, RawFinding};
 use crate::http::{self, Framing, StartLine};
 use crate::input::sniff;
 use crate::input::{self, Capture, Origin};
@@ -15,6 +14,7 @@ use crate::report::{
     BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputContent, InputSummary, MessageReport, Report,
 };
 use crate::rules::catalog::Rule;
+use crate::rules::finding::{Profile, RawFinding};
 use crate::rules::{conversation, headers as header_rules, message as message_rules};
 use crate::span::{snap_to_characters, Positions, Span};
 

@@ -30,7 +30,6 @@
 
 pub mod bits;
 pub mod explain;
-pub mod finding;
 pub mod http;
 pub mod input;
 pub mod inspect;
@@ -45,6 +44,6 @@ pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use finding::{Profile, Severity};
 pub use inspect::{inspect, inspect_with_text, Inspection, LineEndingCheck, Options};
 pub use report::Report;
+pub use rules::finding::{Profile, Severity};

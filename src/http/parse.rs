@@ -6,8 +6,8 @@ use super::lines::{
     looks_like_status_line, looks_like_status_line_without_code, skip_whitespace, Ending, Line,
 };
 use super::{Body, Framing, Header, LineEndings, Message, StartLine};
-use crate::finding::RawFinding;
 use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 pub struct Split {

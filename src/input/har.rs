@@ -10,8 +10,8 @@ use super::base64;
 use super::json::{self, Value};
 
 use super::{Capture, Connection, Format, Origin, Unit};
-use crate::finding::RawFinding;
 use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 pub fn read(input: &[u8]) -> Capture {

@@ -16,7 +16,7 @@ mod transcript;
 
 use serde::Serialize;
 
-use crate::finding::RawFinding;
+use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

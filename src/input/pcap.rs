@@ -13,8 +13,8 @@ use pcap_parser::{parse_pcap_frame, parse_pcap_frame_be, parse_pcap_header, Pcap
 use super::frame::{self, Frame};
 use super::tcp::{Endpoint, Reassembler, Segment};
 use super::{transcript, Capture, Format};
-use crate::finding::RawFinding;
 use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 /// What the frames held, before reassembly.

@@ -2,10 +2,10 @@
 //! HTTP messages, every message (and every run of bytes that is not one) a unit stamped with
 //! its connection, direction, frames and time, all units in capture order.
 
-use crate::finding::RawFinding;
 use crate::http;
 use crate::order::{self, SortKey};
 use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 use super::tcp::{Reassembled, Stream};

@@ -7,10 +7,10 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 use super::{BodyReport, CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
 use crate::bits::packet::AckForm;
 use crate::bits::values;
-use crate::finding::Profile;
 use crate::http::{self, StartLine};
 use crate::input::Origin;
 use crate::rules::conversation::SessionSummary;
+use crate::rules::finding::Profile;
 use crate::span::Span;
 
 #[derive(Debug, Clone, serde::Serialize)]

@@ -14,11 +14,11 @@ pub use detail::{HeaderDetail, MessageDetail, ReportJson};
 
 use crate::bits::headers::HeaderKey;
 use crate::bits::packet::{AckForm, MessageKind};
-use crate::finding::{Profile, Severity};
 use crate::http::StartLine;
 use crate::input::{Connection, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
+use crate::rules::finding::{Profile, Severity};
 use crate::span::{Position, Span};
 use crate::spec::Source;
 

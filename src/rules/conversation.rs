@@ -10,8 +10,8 @@ use crate::bits::classify::MessageView;
 use crate::bits::headers::{self as h};
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values::{self, ContentRange};
-use crate::finding::RawFinding;
 use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 use crate::span::Span;
 

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Presence, Scope, When, CONTENT_LENGTH, HEADERS};
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
-use crate::finding::{Profile, RawFinding};
 use crate::rules::catalog::Rule;
+use crate::rules::finding::{Profile, RawFinding};
 use crate::span::Span;
 
 /// [MC-BUP] 2.2.1: header values SHOULD NOT exceed 4 KB (the Windows server's limit).

@@ -3,5 +3,6 @@
 
 pub mod catalog;
 pub mod conversation;
+pub mod finding;
 pub mod headers;
 pub mod message;
