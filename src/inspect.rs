@@ -15,7 +15,7 @@ use crate::report::{
 };
 use crate::rules::catalog::Rule;
 use crate::rules::finding::{Profile, RawFinding};
-use crate::rules::{conversation, headers as header_rules, message as message_rules};
+use crate::rules::{conversation, headers as header_rules, message as message_rules, wire};
 use crate::span::{snap_to_characters, Positions, Span};
 
 /// Whether line endings can be judged.
@@ -65,7 +65,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     let origins: Vec<Option<Origin>> =
         split.messages.iter().map(|m| capture.map(|c| c.units[m.region].origin)).collect();
     let connections: Vec<Option<usize>> = origins.iter().map(|o| o.map(|o| o.connection)).collect();
-    let mut raw = split.findings;
+    let mut raw: Vec<RawFinding> = split.problems.into_iter().map(wire::finding).collect();
     let views = classify(text, &split.messages, &connections);
     for view in &views {
         header_rules::check(view, options.profile, &mut raw);

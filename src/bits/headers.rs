@@ -2,10 +2,10 @@
 //! is required, allowed or forbidden, its value grammar, its help text and its sources.
 //!
 //! Presence, companion and value rules are enforced by one generic checker
-//! (`rules::headers`) from these entries; the page's help and `explain` read them too.
+//! (`rules::headers`) from these entries, under the rule ids `rules::table` gives them;
+//! the page's help and `explain` read them too.
 
 use crate::bits::packet::PacketType;
-use crate::rules::catalog::Rule;
 use crate::spec::{self, Source};
 
 /// Which messages an entry applies to.
@@ -46,9 +46,6 @@ pub struct Presence {
     pub scope: Scope,
     pub when: When,
     pub need: Need,
-    /// The rule reported when a Required header is missing or a Forbidden one is present.
-    /// `None` for entries that only document (Optional), or that classification enforces.
-    pub rule: Option<Rule>,
 }
 
 /// How a header's value is read and put into words (see `bits::values`).
@@ -102,10 +99,8 @@ pub struct HeaderSpec {
     /// Other spellings a document uses for the same header (section 9 disagreements).
     pub aliases: &'static [&'static str],
     pub grammar: Grammar,
-    /// Reported when the value does not follow the grammar.
-    pub invalid: Option<Rule>,
-    /// Headers that must accompany this one, and the rule reported when they do not.
-    pub requires: &'static [(&'static str, Rule)],
+    /// Headers that must accompany this one.
+    pub requires: &'static [&'static str],
     pub summary: &'static str,
     pub help: &'static str,
     pub sources: &'static [Source],
@@ -183,8 +178,8 @@ use PacketType::*;
 use Scope::*;
 use When::*;
 
-const fn p(scope: Scope, when: When, need: Need, rule: Option<Rule>) -> Presence {
-    Presence { scope, when, need, rule }
+const fn p(scope: Scope, when: When, need: Need) -> Presence {
+    Presence { scope, when, need }
 }
 
 pub const PACKET_TYPE: &str = "BITS-Packet-Type";
@@ -213,262 +208,242 @@ pub static HEADERS: &[HeaderSpec] = &[
         name: PACKET_TYPE,
         aliases: &[],
         grammar: Grammar::PacketType,
-        invalid: None,
         requires: &[],
         summary: "Which BITS packet this is.",
         help: "Requests carry Ping, Create-Session, Fragment, Close-Session or Cancel-Session; every response carries Ack. Compared case-insensitively ([MC-BUP] writes them upper case). Its absence on a BITS_POST, or an unknown value, makes the server answer 400 with E_INVALIDARG.",
         sources: &[spec::W_UP, spec::W_REQ, spec::M_2_2_1_2],
         presence: &[
             // Classification enforces these: the header decides what the message is.
-            p(AnyRequest, Always, Required, None),
-            p(AnyAck, Always, Required, None),
+            p(AnyRequest, Always, Required),
+            p(AnyAck, Always, Required),
         ],
     },
     HeaderSpec {
         name: SUPPORTED_PROTOCOLS,
         aliases: &[],
         grammar: Grammar::GuidList,
-        invalid: Some(Rule::CreateSessionProtocolsMalformed),
         requires: &[],
         summary: "Upload protocols the client speaks, most preferred first.",
         help: "Braced GUIDs separated by spaces (Win32) or spaces or commas ([MC-BUP]). The only protocol defined is {7df0354d-249b-430f-820d-3d2a9bef4931}, the BITS 1.5 Upload Protocol. The Windows server reads at most 100.",
         sources: &[spec::W_CS, spec::M_2_2_2],
-        presence: &[p(Request(CreateSession), Always, Required, Some(Rule::CreateSessionProtocolsMissing))],
+        presence: &[p(Request(CreateSession), Always, Required)],
     },
     HeaderSpec {
         name: PROTOCOL,
         aliases: &[],
         grammar: Grammar::BracedGuid,
-        invalid: Some(Rule::AckCreateSessionProtocolMalformed),
         requires: &[],
         summary: "The protocol the server picked from the client's list.",
         help: "One braced GUID from the Create-Session's BITS-Supported-Protocols. Only when the session was created: 200 or 201 (Win32), 200 ([MC-BUP]). Windows always returns {7df0354d-249b-430f-820d-3d2a9bef4931}.",
         sources: &[spec::W_ACS, spec::M_2_2_3],
         presence: &[
-            p(Ack(CreateSession), Success, Required, Some(Rule::AckCreateSessionProtocolMissing)),
-            p(Ack(CreateSession), Failure, Forbidden, Some(Rule::AckCreateSessionProtocolOnFailure)),
-            p(Ack(Ping), Always, Forbidden, Some(Rule::AckPingUnexpectedHeader)),
+            p(Ack(CreateSession), Success, Required),
+            p(Ack(CreateSession), Failure, Forbidden),
+            p(Ack(Ping), Always, Forbidden),
         ],
     },
     HeaderSpec {
         name: SESSION_ID,
         aliases: &[],
         grammar: Grammar::SessionId,
-        invalid: Some(Rule::SessionIdInvalid),
         requires: &[],
         summary: "Names the upload session.",
         help: "Issued by the server in the Ack for Create-Session and sent by the client in every later Fragment, Close-Session and Cancel-Session. Windows issues an upper-case braced GUID; the Win32 page allows any HTTP-legal string of up to 100 characters, [MC-BUP] requires a GUID. Acks echo it ([MC-BUP]: MUST on 200, yet IIS leaves it out of the Acks for Fragment and Close-Session).",
         sources: &[spec::W_ACS, spec::W_FR, spec::M_2_2_1_2],
         presence: &[
-            p(Request(Fragment), Always, Required, Some(Rule::RequestSessionIdMissing)),
-            p(Request(CloseSession), Always, Required, Some(Rule::RequestSessionIdMissing)),
-            p(Request(CancelSession), Always, Required, Some(Rule::RequestSessionIdMissing)),
-            p(Request(CreateSession), Always, Forbidden, Some(Rule::RequestSessionIdUnexpected)),
-            p(Request(Ping), Always, Forbidden, Some(Rule::RequestSessionIdUnexpected)),
-            p(Ack(CreateSession), Success, Required, Some(Rule::AckCreateSessionSessionIdMissing)),
-            p(Ack(Fragment), Status(&[200]), Required, Some(Rule::AckSessionIdMissing)),
-            p(Ack(CloseSession), Status(&[200]), Required, Some(Rule::AckSessionIdMissing)),
-            p(Ack(CancelSession), Status(&[200]), Required, Some(Rule::AckSessionIdMissing)),
-            p(Ack(Ping), Always, Forbidden, Some(Rule::AckPingUnexpectedHeader)),
+            p(Request(Fragment), Always, Required),
+            p(Request(CloseSession), Always, Required),
+            p(Request(CancelSession), Always, Required),
+            p(Request(CreateSession), Always, Forbidden),
+            p(Request(Ping), Always, Forbidden),
+            p(Ack(CreateSession), Success, Required),
+            p(Ack(Fragment), Status(&[200]), Required),
+            p(Ack(CloseSession), Status(&[200]), Required),
+            p(Ack(CancelSession), Status(&[200]), Required),
+            p(Ack(Ping), Always, Forbidden),
         ],
     },
     HeaderSpec {
         name: HOST_ID,
         aliases: &[],
         grammar: Grammar::HostName,
-        invalid: Some(Rule::AckCreateSessionHostIdInvalid),
-        requires: &[(HOST_ID_FALLBACK_TIMEOUT, Rule::AckCreateSessionHostIdWithoutFallback)],
+        requires: &[HOST_ID_FALLBACK_TIMEOUT],
         summary: "The web-farm server the client must use for the rest of the session.",
         help: "A host name or IP address (IIS property BITSHostId). The client replaces the host part of the URL with it in every later request, and sends a Ping there first; otherwise the upload could restart on another farm member and leave a partial file behind.",
         sources: &[spec::W_ACS, spec::W_IIS, spec::M_2_2_3],
-        presence: &[p(Ack(CreateSession), Success, Optional, None)],
+        presence: &[p(Ack(CreateSession), Success, Optional)],
     },
     HeaderSpec {
         name: HOST_ID_FALLBACK_TIMEOUT,
         aliases: &[],
         grammar: Grammar::Seconds,
-        invalid: Some(Rule::AckCreateSessionFallbackInvalid),
-        requires: &[(HOST_ID, Rule::AckCreateSessionFallbackWithoutHostId)],
+        requires: &[HOST_ID],
         summary: "Seconds without reaching the Host-Id server before going back to the original host.",
         help: "Decimal seconds (IIS property BITSHostIdFallbackTimeout, default 86,400). Only together with BITS-Host-Id. Without it the client never reverts to the original server.",
         sources: &[spec::W_ACS, spec::W_IIS, spec::M_2_2_3],
-        presence: &[p(Ack(CreateSession), Success, Optional, None)],
+        presence: &[p(Ack(CreateSession), Success, Optional)],
     },
     HeaderSpec {
         name: ACCEPT_ENCODING,
         aliases: &[],
         grammar: Grammar::ContentCoding,
-        invalid: Some(Rule::AckCreateSessionAcceptEncodingNotIdentity),
         requires: &[],
         summary: "Content codings the server accepts for fragments: always identity.",
         help: "The Win32 page sends `Accept-Encoding: Identity` on 200/201 only: BITS servers accept only unencoded fragments. IIS spells the header `Accept-encoding` (header names are case-insensitive).",
         sources: &[spec::W_ACS, spec::M_2_2_3],
         presence: &[
-            p(Ack(CreateSession), Success, Required, Some(Rule::AckCreateSessionAcceptEncodingMissing)),
-            p(Ack(CreateSession), Failure, Forbidden, Some(Rule::AckCreateSessionAcceptEncodingOnFailure)),
+            p(Ack(CreateSession), Success, Required),
+            p(Ack(CreateSession), Failure, Forbidden),
         ],
     },
     HeaderSpec {
         name: CONTENT_LENGTH,
         aliases: &[],
         grammar: Grammar::ByteCount,
-        invalid: Some(Rule::HttpContentLengthInvalid),
         requires: &[],
         summary: "Length of the body in bytes.",
         help: "Required on every request ([MC-BUP] 2.2.1.1) and every Ack (Win32: even when 0). 0 on everything but Fragment, whose body is the range's bytes. Windows answers 400 to a request without it.",
         sources: &[spec::M_2_2_1_1, spec::W_ACS, spec::RFC9112],
         presence: &[
-            p(AnyRequest, Always, Required, Some(Rule::RequestContentLengthMissing)),
-            p(AnyAck, Always, Required, Some(Rule::AckContentLengthMissing)),
-            p(Notification, Always, Required, None),
+            p(AnyRequest, Always, Required),
+            p(AnyAck, Always, Required),
+            p(Notification, Always, Required),
         ],
     },
     HeaderSpec {
         name: CONTENT_NAME,
         aliases: &[],
         grammar: Grammar::FileName,
-        invalid: Some(Rule::ContentNameInvalid),
         requires: &[],
         summary: "Name of the local file being uploaded (no path).",
         help: "At most 260 characters, none of \\ / : * ? \" < > |. The Win32 pages send it with the first Fragment only; [MC-BUP] says SHOULD on Create-Session and the first Fragment; the Windows client sends it on every request of the session. The server does not use it.",
         sources: &[spec::W_FR, spec::M_2_2_1_1, spec::M_2_2_6],
         presence: &[
-            p(Request(Fragment), Always, Optional, None),
-            p(Request(CreateSession), Always, Forbidden, Some(Rule::ContentNameOutsideFirstFragment)),
-            p(Request(Fragment), LaterFragment, Forbidden, Some(Rule::ContentNameOutsideFirstFragment)),
-            p(Request(CloseSession), Always, Forbidden, Some(Rule::ContentNameOnCloseOrCancel)),
-            p(Request(CancelSession), Always, Forbidden, Some(Rule::ContentNameOnCloseOrCancel)),
+            p(Request(Fragment), Always, Optional),
+            p(Request(CreateSession), Always, Forbidden),
+            p(Request(Fragment), LaterFragment, Forbidden),
+            p(Request(CloseSession), Always, Forbidden),
+            p(Request(CancelSession), Always, Forbidden),
         ],
     },
     HeaderSpec {
         name: CONTENT_RANGE,
         aliases: &[],
         grammar: Grammar::ContentRange,
-        invalid: Some(Rule::FragmentContentRangeMalformed),
         requires: &[],
         summary: "Which bytes of the file this fragment carries.",
         help: "`bytes first-last/total`: zero-based, inclusive offsets and the whole file's size, the same total in every fragment. The upload is complete when last = total - 1.",
         sources: &[spec::W_FR, spec::M_2_2_6],
-        presence: &[p(Request(Fragment), Always, Required, Some(Rule::FragmentContentRangeMissing))],
+        presence: &[p(Request(Fragment), Always, Required)],
     },
     HeaderSpec {
         name: CONTENT_ENCODING,
         aliases: &[],
         grammar: Grammar::ContentCoding,
-        invalid: None,
         requires: &[],
         summary: "Coding applied to the fragment's bytes; never sent for identity.",
         help: "Only if a non-identity coding is used; it must match the server's Accept-Encoding and stay the same for every fragment. BITS servers support only identity and Windows clients never send it.",
         sources: &[spec::W_FR, spec::M_2_2_6],
-        presence: &[p(Request(Fragment), Always, Forbidden, Some(Rule::FragmentContentEncoding))],
+        presence: &[p(Request(Fragment), Always, Forbidden)],
     },
     HeaderSpec {
         name: RECEIVED_CONTENT_RANGE,
         aliases: &[],
         grammar: Grammar::Offset,
-        invalid: Some(Rule::AckFragmentReceivedRangeInvalid),
         requires: &[],
         summary: "The next byte offset the server expects.",
         help: "Despite its name, one decimal number: the offset of the next byte the server expects (after `bytes 0-4891/4892` it is 4892). On 416 it tells the client where to resume.",
         sources: &[spec::W_AFR, spec::M_2_2_7],
         presence: &[
-            p(Ack(Fragment), Status(&[200, 416]), Required, Some(Rule::AckFragmentReceivedRangeMissing)),
-            p(Ack(Ping), Always, Forbidden, Some(Rule::AckPingUnexpectedHeader)),
+            p(Ack(Fragment), Status(&[200, 416]), Required),
+            p(Ack(Ping), Always, Forbidden),
         ],
     },
     HeaderSpec {
         name: REPLY_URL,
         aliases: &[],
         grammar: Grammar::ReplyUrl,
-        invalid: None,
         requires: &[],
         summary: "Where an upload-reply job's reply can be downloaded.",
         help: "On the Ack of the final fragment of an upload-reply job. Windows sends a relative path with backslashes (`BITS-Sessions\\Replies\\{id}\\responsefile.bin`), which the client resolves against the upload URL's folder and fetches with GET before Close-Session.",
         sources: &[spec::W_AFR, spec::M_2_2_7, spec::W_REPLY],
         presence: &[
-            p(Ack(Fragment), Success, Optional, None),
-            p(Ack(Ping), Always, Forbidden, Some(Rule::AckPingUnexpectedHeader)),
+            p(Ack(Fragment), Success, Optional),
+            p(Ack(Ping), Always, Forbidden),
         ],
     },
     HeaderSpec {
         name: ERROR_CODE,
         aliases: &["BITS-Error"],
         grammar: Grammar::Hresult,
-        invalid: Some(Rule::AckErrorCodeInvalid),
-        requires: &[(ERROR_CONTEXT, Rule::AckErrorContextMissing)],
+        requires: &[ERROR_CONTEXT],
         summary: "Why the request failed, as a hexadecimal HRESULT.",
         help: "Only when the reason code is not 200 or 201. [MC-BUP] calls it BITS-Error. Codes a BITS server sends: 0x8020001F BG_E_SESSION_NOT_FOUND (500), 0x80200020 BG_E_TOO_LARGE (500), 0x80070005 E_ACCESSDENIED (403, 501), 0x80070057 E_INVALIDARG (400, 411), and 0 with 416.",
         sources: &[spec::W_ACS, spec::W_AFR, spec::M_2_2_1_2],
         presence: &[
-            p(AnyAck, Success, Forbidden, Some(Rule::AckErrorOnSuccess)),
-            p(AnyAck, FailureExcept416, Required, Some(Rule::AckErrorCodeMissing)),
+            p(AnyAck, Success, Forbidden),
+            p(AnyAck, FailureExcept416, Required),
         ],
     },
     HeaderSpec {
         name: ERROR_CONTEXT,
         aliases: &[],
         grammar: Grammar::ErrorContext,
-        invalid: Some(Rule::AckErrorContextInvalid),
-        requires: &[(ERROR_CODE, Rule::AckErrorContextWithoutCode)],
+        requires: &[ERROR_CODE],
         summary: "Who produced the error: 0x5 the BITS server, 0x7 the server application.",
         help: "0x5 is BG_ERROR_CONTEXT_REMOTE_FILE, 0x7 BG_ERROR_CONTEXT_REMOTE_APPLICATION. Only together with an error code, never on 200/201.",
         sources: &[spec::W_ACS, spec::M_2_2_1_2, spec::SDK_EC],
-        presence: &[p(AnyAck, Success, Forbidden, Some(Rule::AckErrorOnSuccess))],
+        presence: &[p(AnyAck, Success, Forbidden)],
     },
     HeaderSpec {
         name: ORIGINAL_REQUEST_URL,
         aliases: &[],
         grammar: Grammar::AbsoluteUrl,
-        invalid: None,
         requires: &[],
         summary: "The upload job's remote URL, told to the server application.",
         help: "Sent by the BITS server in its notification POST, by reference and by value alike.",
         sources: &[spec::W_NOTIF, spec::W_NHDR, spec::M_2_2_12],
-        presence: &[p(Notification, Always, Required, Some(Rule::NotifyOriginalUrlMissing))],
+        presence: &[p(Notification, Always, Required)],
     },
     HeaderSpec {
         name: REQUEST_DATA_FILE,
         aliases: &["BITS-Request-DataEntity-Name"],
         grammar: Grammar::Path,
-        invalid: None,
-        requires: &[(RESPONSE_DATA_FILE, Rule::NotifyDataFileHeaders)],
+        requires: &[RESPONSE_DATA_FILE],
         summary: "Where the uploaded file lies on the server (notification by reference).",
         help: "A local or UNC path. Only in notifications by reference (BITSServerNotificationType 1). [MC-BUP] 2.2.12.2 names it BITS-Request-DataEntity-Name; Windows sends DataFile.",
         sources: &[spec::W_NOTIF, spec::W_NHDR, spec::M_2_2_12],
-        presence: &[p(Notification, Always, Optional, None)],
+        presence: &[p(Notification, Always, Optional)],
     },
     HeaderSpec {
         name: RESPONSE_DATA_FILE,
         aliases: &["BITS-Response-DataEntity-Name"],
         grammar: Grammar::Path,
-        invalid: None,
-        requires: &[(REQUEST_DATA_FILE, Rule::NotifyDataFileHeaders)],
+        requires: &[REQUEST_DATA_FILE],
         summary: "Where the server application writes its reply (notification by reference).",
         help: "A local or UNC path; the reply written there becomes the BITS-Reply-URL the client downloads. [MC-BUP] 2.2.12.2 names it BITS-Response-DataEntity-Name.",
         sources: &[spec::W_NOTIF, spec::W_NHDR, spec::M_2_2_12],
-        presence: &[p(Notification, Always, Optional, None)],
+        presence: &[p(Notification, Always, Optional)],
     },
     HeaderSpec {
         name: STATIC_RESPONSE_URL,
         aliases: &[],
         grammar: Grammar::AbsoluteUrl,
-        invalid: Some(Rule::NotifyStaticUrlRelative),
         requires: &[],
         summary: "An absolute URL of a static reply, instead of a reply file or body.",
         help: "Given by the server application; the BITS server passes it to the client as BITS-Reply-URL. Always absolute. With it, no reply body (by value) and no reply file (by reference).",
         sources: &[spec::W_NOTIF, spec::W_NHDR, spec::M_2_2_13],
-        presence: &[p(NotificationResponse, Always, Optional, None)],
+        presence: &[p(NotificationResponse, Always, Optional)],
     },
     HeaderSpec {
         name: COPY_FILE_TO_DESTINATION,
         aliases: &[],
         grammar: Grammar::Text,
-        invalid: None,
         requires: &[],
         summary: "Asks the BITS server to also copy the upload to the job's remote name.",
         help: "Any value. Without it, with a server application the upload is not copied to the destination.",
         sources: &[spec::W_NOTIF, spec::W_NHDR],
-        presence: &[p(NotificationResponse, Always, Optional, None)],
+        presence: &[p(NotificationResponse, Always, Optional)],
     },
 ];
 
@@ -537,7 +512,7 @@ mod tests {
     #[test]
     fn companion_headers_are_in_the_table() {
         for h in HEADERS {
-            for (other, _) in h.requires {
+            for other in h.requires {
                 by_name(other);
             }
         }

@@ -6,8 +6,10 @@
 mod chunked;
 pub mod lines;
 mod parse;
+mod problem;
 
 pub use parse::{parse_decimal, split_messages, split_regions, Split};
+pub use problem::{Problem, ProblemKind};
 
 use crate::span::Span;
 

@@ -5,19 +5,18 @@ use super::lines::{
     find_start_line, is_http_version, is_tchar, line_at, line_start_before, looks_like_start_line,
     looks_like_status_line, looks_like_status_line_without_code, skip_whitespace, Ending, Line,
 };
+use super::problem::{Problem, ProblemKind};
 use super::{Body, Framing, Header, LineEndings, Message, StartLine};
-use crate::rules::catalog::Rule;
-use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 pub struct Split {
     pub messages: Vec<Message>,
-    pub findings: Vec<RawFinding>,
+    pub problems: Vec<Problem>,
 }
 
-/// Splits `input` into HTTP/1.x messages. Never fails: what cannot be read becomes a finding.
+/// Splits `input` into HTTP/1.x messages. Never fails: what cannot be read becomes a problem.
 pub fn split_messages(input: &[u8]) -> Split {
-    let mut out = Split { messages: Vec::new(), findings: Vec::new() };
+    let mut out = Split { messages: Vec::new(), problems: Vec::new() };
     let mut scratch = Vec::new();
     let mut pos = skip_whitespace(input, 0);
     while pos < input.len() {
@@ -26,8 +25,8 @@ pub fn split_messages(input: &[u8]) -> Split {
             // A start line may be glued to the stray bytes on this very line.
             let next = find_start_line(input, pos, input.len()).unwrap_or(input.len());
             let stray = Span::new(pos, trim_trailing_whitespace(input, pos, next));
-            out.findings.push(RawFinding::new(
-                Rule::HttpStrayBytes,
+            out.problems.push(Problem::new(
+                ProblemKind::StrayBytes,
                 stray,
                 format!("{} bytes that are not part of any HTTP message", stray.len()),
             ));
@@ -35,7 +34,7 @@ pub fn split_messages(input: &[u8]) -> Split {
             continue;
         }
         let index = out.messages.len();
-        let (message, next) = read_message(input, pos, index, &mut scratch, &mut out.findings);
+        let (message, next) = read_message(input, pos, index, &mut scratch, &mut out.problems);
         out.messages.push(message);
         pos = skip_whitespace(input, next);
     }
@@ -46,7 +45,7 @@ pub fn split_messages(input: &[u8]) -> Split {
 /// the next (regions are the streams of a capture, one per message or stray run). Spans are
 /// offsets into `input`; each message records its region.
 pub fn split_regions(input: &[u8], regions: &[Span]) -> Split {
-    let mut out = Split { messages: Vec::new(), findings: Vec::new() };
+    let mut out = Split { messages: Vec::new(), problems: Vec::new() };
     for (region, span) in regions.iter().enumerate() {
         let part = split_messages(span.slice(input));
         let first = out.messages.len();
@@ -55,7 +54,7 @@ pub fn split_regions(input: &[u8], regions: &[Span]) -> Split {
             m.region = region;
             m
         }));
-        out.findings.extend(part.findings.into_iter().map(|mut f| {
+        out.problems.extend(part.problems.into_iter().map(|mut f| {
             f.span = f.span.shifted(span.start);
             f.message = f.message.map(|m| m + first);
             f
@@ -89,11 +88,11 @@ fn read_message(
     start: usize,
     index: usize,
     scratch: &mut Vec<Header>,
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) -> (Message, usize) {
     let first = line_at(input, start);
     let start_line_span = Span::new(first.start, first.content_end);
-    let start_line = parse_start_line(input, start_line_span, index, findings);
+    let start_line = parse_start_line(input, start_line_span, index, problems);
     let mut line_endings = LineEndings::default();
     count_ending(&mut line_endings, first.ending, start_line_span);
 
@@ -121,9 +120,9 @@ fn read_message(
         let colon_or_space = memchr::memchr2(b':', b' ', content);
         let colon_first = colon_or_space.filter(|&at| content[at] == b':');
         if colon_first.is_none() && looks_like_start_line(content) {
-            findings.push(
-                RawFinding::new(
-                    Rule::HttpMissingBlankLine,
+            problems.push(
+                Problem::new(
+                    ProblemKind::MissingBlankLine,
                     Span::empty_at(line.start),
                     "the next message starts before the empty line that ends this message's headers",
                 )
@@ -134,8 +133,8 @@ fn read_message(
         }
         count_ending(&mut line_endings, line.ending, Span::new(line.start, line.content_end));
         if matches!(content[0], b' ' | b'\t') {
-            fold_into_previous(input, headers, line.start, line.content_end, index, findings);
-        } else if let Some(header) = parse_header_line(input, &line, colon_first, index, findings) {
+            fold_into_previous(input, headers, line.start, line.content_end, index, problems);
+        } else if let Some(header) = parse_header_line(input, &line, colon_first, index, problems) {
             headers.push(header);
         }
         pos = line.next;
@@ -145,9 +144,9 @@ fn read_message(
     }
     let head_end = if head_truncated { input.len() } else { pos };
     if head_truncated {
-        findings.push(
-            RawFinding::new(
-                Rule::HttpHeadUnterminated,
+        problems.push(
+            Problem::new(
+                ProblemKind::HeadUnterminated,
                 Span::empty_at(input.len()),
                 "the input ends before the empty line that ends the headers",
             )
@@ -159,12 +158,12 @@ fn read_message(
     let framing = if ended_by_next_message || head_truncated {
         Framing::None
     } else {
-        framing_of(input, &start_line, headers, index, findings)
+        framing_of(input, &start_line, headers, index, problems)
     };
     // A head with LF-only lines was copied as text: its body lost its CRs too, so it is
     // shorter than Content-Length says.
     let crs_lost = line_endings.crlf == 0 && line_endings.lf > 0;
-    let (body, next) = read_body(input, body_start, framing, crs_lost, index, findings);
+    let (body, next) = read_body(input, body_start, framing, crs_lost, index, problems);
     let message = Message {
         span: Span::new(start, body.span.end.max(trim_trailing_whitespace(input, start, body_start))),
         start_line,
@@ -191,7 +190,7 @@ fn count_ending(endings: &mut LineEndings, ending: Ending, line: Span) {
     }
 }
 
-fn parse_start_line(input: &[u8], span: Span, index: usize, findings: &mut Vec<RawFinding>) -> StartLine {
+fn parse_start_line(input: &[u8], span: Span, index: usize, problems: &mut Vec<Problem>) -> StartLine {
     let text = span.slice(input);
     if looks_like_status_line(text) {
         let status = text[9..12].iter().fold(0u16, |acc, &b| acc * 10 + (b - b'0') as u16);
@@ -204,9 +203,9 @@ fn parse_start_line(input: &[u8], span: Span, index: usize, findings: &mut Vec<R
         };
     }
     if looks_like_status_line_without_code(text) {
-        findings.push(
-            RawFinding::new(
-                Rule::HttpStartLineMalformed,
+        problems.push(
+            Problem::new(
+                ProblemKind::StartLineMalformed,
                 span,
                 "the status line has no three-digit status code: `HTTP/x.y status reason`",
             )
@@ -230,9 +229,9 @@ fn parse_start_line(input: &[u8], span: Span, index: usize, findings: &mut Vec<R
             };
         }
     }
-    findings.push(
-        RawFinding::new(
-            Rule::HttpStartLineMalformed,
+    problems.push(
+        Problem::new(
+            ProblemKind::StartLineMalformed,
             span,
             "the start line is not `METHOD target HTTP/x.y` nor `HTTP/x.y status reason`",
         )
@@ -247,13 +246,13 @@ fn parse_header_line(
     line: &Line,
     colon: Option<usize>,
     index: usize,
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) -> Option<Header> {
     let (start, end) = (line.start, line.content_end);
     let line = &input[start..end];
     let Some(colon) = colon.or_else(|| memchr::memchr(b':', line)) else {
-        findings.push(
-            RawFinding::new(Rule::HttpHeaderMalformed, Span::new(start, end), "this header line has no colon")
+        problems.push(
+            Problem::new(ProblemKind::HeaderMalformed, Span::new(start, end), "this header line has no colon")
                 .in_message(index),
         );
         return None;
@@ -270,8 +269,8 @@ fn parse_header_line(
         } else {
             "the header name has characters that are not allowed in a token"
         };
-        findings
-            .push(RawFinding::new(Rule::HttpHeaderNameInvalid, Span::new(start, start + colon), why).in_message(index));
+        problems
+            .push(Problem::new(ProblemKind::HeaderNameInvalid, Span::new(start, start + colon), why).in_message(index));
     }
     let value = trim_span(input, start + colon + 1, end);
     let is_control = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
@@ -281,9 +280,9 @@ fn parse_header_line(
     let first_control = if any_control { value.slice(input).iter().position(|&b| is_control(b)) } else { None };
     if let Some(bad) = first_control {
         let at = value.start + bad;
-        findings.push(
-            RawFinding::new(
-                Rule::HttpHeaderValueInvalid,
+        problems.push(
+            Problem::new(
+                ProblemKind::HeaderValueInvalid,
                 Span::new(at, at + 1),
                 format!(
                     "control character 0x{:02X} in the value of {}",
@@ -304,13 +303,13 @@ fn fold_into_previous(
     start: usize,
     end: usize,
     index: usize,
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) {
     let continuation = trim_span(input, start, end);
     let Some(previous) = headers.last_mut() else {
-        findings.push(
-            RawFinding::new(
-                Rule::HttpHeaderMalformed,
+        problems.push(
+            Problem::new(
+                ProblemKind::HeaderMalformed,
                 Span::new(start, end),
                 "a continuation line with no header before it",
             )
@@ -318,8 +317,8 @@ fn fold_into_previous(
         );
         return;
     };
-    findings.push(
-        RawFinding::new(Rule::HttpObsFold, Span::new(start, end), "this line continues the previous header's value")
+    problems.push(
+        Problem::new(ProblemKind::ObsFold, Span::new(start, end), "this line continues the previous header's value")
             .in_message(index)
             .on_header(&String::from_utf8_lossy(previous.name.slice(input))),
     );
@@ -345,7 +344,7 @@ fn framing_of(
     start_line: &StartLine,
     headers: &[Header],
     index: usize,
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) -> Framing {
     if let StartLine::Response { status: Some(status), .. } = start_line {
         if (100..200).contains(status) || *status == 204 || *status == 304 {
@@ -364,9 +363,9 @@ fn framing_of(
         let text = h.value(input);
         match parse_decimal(text) {
             Some(n) => match length {
-                Some(first) if first != n => findings.push(
-                    RawFinding::new(
-                        Rule::HttpContentLengthConflict,
+                Some(first) if first != n => problems.push(
+                    Problem::new(
+                        ProblemKind::ContentLengthConflict,
                         h.value,
                         format!("Content-Length {n} contradicts the earlier {first}; the first is used"),
                     )
@@ -376,9 +375,9 @@ fn framing_of(
                 Some(_) => {}
                 None => length = Some(n),
             },
-            None => findings.push(
-                RawFinding::new(
-                    Rule::HttpContentLengthInvalid,
+            None => problems.push(
+                Problem::new(
+                    ProblemKind::ContentLengthInvalid,
                     h.value,
                     format!("Content-Length `{}` is not a decimal number", String::from_utf8_lossy(text)),
                 )
@@ -409,7 +408,7 @@ fn read_body(
     framing: Framing,
     crs_lost: bool,
     index: usize,
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) -> (Body, usize) {
     let available = input.len() - start;
     if let (Framing::ContentLength(announced), true) = (framing, crs_lost) {
@@ -421,7 +420,7 @@ fn read_body(
             let whole = (next - start) as u64 + lfs >= announced;
             let body = Body { span: Span::new(start, end), framing, length: (end - start) as u64, truncated: !whole };
             if !whole {
-                push_truncated(findings, framing, end, body.length, index);
+                push_truncated(problems, framing, end, body.length, index);
             }
             return (body, next);
         }
@@ -460,8 +459,8 @@ fn read_body(
         Framing::Chunked => {
             let chunked = read_chunked(input, start);
             if let Some((at, why)) = chunked.error {
-                findings.push(
-                    RawFinding::new(Rule::HttpChunkedMalformed, Span::new(at, line_at(input, at).content_end), why)
+                problems.push(
+                    Problem::new(ProblemKind::ChunkedMalformed, Span::new(at, line_at(input, at).content_end), why)
                         .in_message(index),
                 );
                 // Resynchronise on the next message rather than reading the rest as chunks.
@@ -474,19 +473,19 @@ fn read_body(
         }
     };
     if truncated {
-        push_truncated(findings, framing, end, length, index);
+        push_truncated(problems, framing, end, length, index);
     }
     (Body { span: Span::new(start, end), framing, length, truncated }, end)
 }
 
-fn push_truncated(findings: &mut Vec<RawFinding>, framing: Framing, end: usize, length: u64, index: usize) {
+fn push_truncated(problems: &mut Vec<Problem>, framing: Framing, end: usize, length: u64, index: usize) {
     let announced = match framing {
         Framing::ContentLength(n) => format!("{n} bytes announced"),
         _ => "chunked body".to_string(),
     };
-    findings.push(
-        RawFinding::new(
-            Rule::HttpBodyTruncated,
+    problems.push(
+        Problem::new(
+            ProblemKind::BodyTruncated,
             Span::empty_at(end),
             format!("{announced}, {length} captured: the capture holds only part of this body"),
         )

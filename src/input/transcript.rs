@@ -114,7 +114,7 @@ fn client_side(conn: &Reassembled, splits: &[Option<http::Split>; 2]) -> usize {
 /// first cut are white space (the split skips nothing else).
 fn unit_bounds(stream: &Stream, split: &http::Split) -> Vec<(usize, usize)> {
     let messages = split.messages.iter().map(|m| m.span.start);
-    let strays = split.findings.iter().filter(|f| f.rule == Rule::HttpStrayBytes).map(|f| f.span.start);
+    let strays = split.problems.iter().filter(|p| p.kind == http::ProblemKind::StrayBytes).map(|p| p.span.start);
     let cuts = order::sorted_distinct(messages.chain(strays));
     let mut bounds = Vec::with_capacity(cuts.len());
     for (k, &start) in cuts.iter().enumerate() {

@@ -9,6 +9,7 @@ use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::{Profile, RawFinding};
+use crate::rules::table;
 use crate::span::Span;
 
 /// [MC-BUP] 2.2.1: header values SHOULD NOT exceed 4 KB (the Windows server's limit).
@@ -37,8 +38,11 @@ pub fn check(view: &MessageView, profile: Profile, out: &mut Vec<RawFinding>) {
     }
 }
 
+/// A presence entry with the rule it is reported under (`rules::table`).
+type RuledEntry = (&'static Presence, Option<Rule>);
+
 /// A table header and those of its presence entries whose scope covers a class of message.
-type ScopedEntries = (HeaderKey, Vec<&'static Presence>);
+type ScopedEntries = (HeaderKey, Vec<RuledEntry>);
 
 /// The table's headers whose presence entries cover messages of this view's class, with
 /// those entries. Scopes depend only on the kind of message, so the table is sorted out
@@ -53,10 +57,15 @@ fn entries_in_scope(view: &MessageView) -> &'static [ScopedEntries] {
                     .iter()
                     .enumerate()
                     .map(|(slot, spec)| {
-                        let entries = spec.presence.iter().filter(|e| scope_covers(e.scope, kind, ack)).collect();
+                        let entries = spec
+                            .presence
+                            .iter()
+                            .filter(|e| scope_covers(e.scope, kind, ack))
+                            .map(|e| (e, table::presence_rule(spec.name, e)))
+                            .collect();
                         (HeaderKey(slot), entries)
                     })
-                    .filter(|(_, entries): &(HeaderKey, Vec<&Presence>)| !entries.is_empty())
+                    .filter(|(_, entries): &ScopedEntries| !entries.is_empty())
                     .collect()
             })
             .collect()
@@ -127,13 +136,13 @@ fn check_header(
     profile: Profile,
     key: HeaderKey,
     spec: &'static HeaderSpec,
-    presence: &[&'static Presence],
+    presence: &[RuledEntry],
     out: &mut Vec<RawFinding>,
 ) {
     let first = view.first_header(key);
     let mut forbidden_here = false;
-    for entry in presence.iter().filter(|e| when_applies(e.when, view, profile)) {
-        let Some(rule) = entry.rule else { continue };
+    for &(entry, rule) in presence.iter().filter(|(e, _)| when_applies(e.when, view, profile)) {
+        let Some(rule) = rule else { continue };
         match (entry.need, first) {
             (Need::Required, None) => out.push(finding(
                 view,
@@ -181,16 +190,17 @@ fn check_header(
     if forbidden_here {
         return;
     }
-    for (companion, rule) in spec.requires {
+    for companion in spec.requires {
         if view.header(companion).is_none() {
-            out.push(finding(view, *rule, first.line, spec.name, format!("{} without {companion}", spec.name)));
+            let rule = table::companion_rule(spec.name, companion);
+            out.push(finding(view, rule, first.line, spec.name, format!("{} without {companion}", spec.name)));
         }
     }
     if spec.name == CONTENT_LENGTH {
         return;
     }
     let value = first.value(view.input);
-    let Some(rule) = spec.invalid else { return };
+    let Some(rule) = table::invalid_rule(spec.name) else { return };
     if values::is_valid(spec.grammar, value) {
         return;
     }

@@ -6,3 +6,5 @@ pub mod conversation;
 pub mod finding;
 pub mod headers;
 pub mod message;
+pub mod table;
+pub mod wire;
