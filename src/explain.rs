@@ -52,7 +52,7 @@ pub struct HeaderExplanation {
 }
 
 pub fn rule(meta: &'static RuleMeta) -> RuleExplanation {
-    let grade = |s: Option<crate::rules::finding::Severity>| s.map_or("off", |s| s.as_str());
+    let grade = |s: Option<crate::rules::grade::Severity>| s.map_or("off", |s| s.as_str());
     RuleExplanation {
         id: meta.id,
         title: meta.title,

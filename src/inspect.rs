@@ -14,7 +14,8 @@ use crate::report::{
     BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputContent, InputSummary, MessageReport, Report,
 };
 use crate::rules::catalog::Rule;
-use crate::rules::finding::{Profile, RawFinding};
+use crate::rules::finding::RawFinding;
+use crate::rules::grade::Profile;
 use crate::rules::{conversation, headers as header_rules, message as message_rules, wire};
 use crate::span::{snap_to_characters, Positions, Span};
 

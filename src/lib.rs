@@ -46,4 +46,4 @@ pub mod wasm;
 
 pub use inspect::{inspect, inspect_with_text, Inspection, LineEndingCheck, Options};
 pub use report::Report;
-pub use rules::finding::{Profile, Severity};
+pub use rules::grade::{Profile, Severity};

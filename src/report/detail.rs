@@ -10,7 +10,7 @@ use crate::bits::values;
 use crate::http::{self, StartLine};
 use crate::input::Origin;
 use crate::rules::conversation::SessionSummary;
-use crate::rules::finding::Profile;
+use crate::rules::grade::Profile;
 use crate::span::Span;
 
 #[derive(Debug, Clone, serde::Serialize)]

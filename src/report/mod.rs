@@ -18,7 +18,7 @@ use crate::http::StartLine;
 use crate::input::{Connection, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
-use crate::rules::finding::{Profile, Severity};
+use crate::rules::grade::{Profile, Severity};
 use crate::span::{Position, Span};
 use crate::spec::Source;
 

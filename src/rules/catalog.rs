@@ -6,7 +6,7 @@
 //! because under that document the traffic is correct. Each rule names its [`Basis`], what
 //! it rests on, and its grades follow from it; where they do not, `departs` says why.
 
-use crate::rules::finding::{Profile, Severity};
+use crate::rules::grade::{Profile, Severity};
 use crate::spec::{self, Source};
 
 const E: Option<Severity> = Some(Severity::Error);

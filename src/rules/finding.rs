@@ -1,67 +1,9 @@
-//! Severities, profiles and the findings rules produce.
+//! The findings rules produce, before grading.
 
-use serde::Serialize;
-
+// Kept here too while the branches of issue 11 merge; new code names rules::grade.
 use crate::rules::catalog::Rule;
+pub use crate::rules::grade::{Profile, Severity};
 use crate::span::Span;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Note,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// How findings are graded, since the Win32 pages and [MC-BUP] disagree in many places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Profile {
-    /// Error: what would break a real Windows client or server, or what both documents
-    /// require. Warning or note: what only one document asks.
-    #[default]
-    Default,
-    /// The Win32 "BITS upload protocol" pages, to the letter.
-    Win32,
-    /// The Open Specification [MC-BUP], to the letter.
-    McBup,
-}
-
-impl Profile {
-    pub const ALL: [Profile; 3] = [Profile::Default, Profile::Win32, Profile::McBup];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Default => "default",
-            Profile::Win32 => "win32",
-            Profile::McBup => "mc-bup",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(name))
-    }
-
-    /// Whether an Ack with this status reports success. The Win32 pages make every
-    /// "include only if" condition 200 or 201; [MC-BUP] names 200 alone (reference 9.D2),
-    /// so under its profile a 201 is no success and BITS-Protocol does not belong on it.
-    pub fn is_success(self, status: Option<u16>) -> bool {
-        match self {
-            Profile::McBup => status == Some(200),
-            Profile::Default | Profile::Win32 => matches!(status, Some(200 | 201)),
-        }
-    }
-}
 
 /// A finding before grading: which rule, where, and what exactly was seen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,8 @@ use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Presence, Scope
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::rules::catalog::Rule;
-use crate::rules::finding::{Profile, RawFinding};
+use crate::rules::finding::RawFinding;
+use crate::rules::grade::Profile;
 use crate::rules::table;
 use crate::span::Span;
 

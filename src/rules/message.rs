@@ -7,7 +7,8 @@ use crate::bits::headers::{self as h};
 use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values::{self, BITS15_PROTOCOL};
 use crate::rules::catalog::Rule;
-use crate::rules::finding::{Profile, RawFinding};
+use crate::rules::finding::RawFinding;
+use crate::rules::grade::Profile;
 use crate::rules::headers::finding;
 use crate::span::Span;
 

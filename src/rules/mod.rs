@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod conversation;
 pub mod finding;
+pub mod grade;
 pub mod headers;
 pub mod message;
 pub mod table;
