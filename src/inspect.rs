@@ -11,7 +11,8 @@ use crate::input::sniff;
 use crate::input::{self, Capture, Origin};
 use crate::order::{self, SortKey};
 use crate::report::{
-    BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputContent, InputSummary, MessageReport, Report,
+    BodyReport, CaptureSummary, Counts, Finding, HeaderReport, InputContent, InputSummary, LineEndings, MessageReport,
+    Report,
 };
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
@@ -115,10 +116,10 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
         message.origin = origin;
     }
     if let Some(c) = capture {
-        report.input.format = c.format.as_str();
+        report.input.format = c.format;
         report.input.line_endings_checked = true;
         report.capture = Some(CaptureSummary {
-            format: c.format.as_str(),
+            format: c.format,
             frames: c.frames,
             connections: c.connections.clone(),
             stopped: c.stopped.clone(),
@@ -268,15 +269,10 @@ fn build_report(
         input: InputSummary {
             content: InputContent::Empty,
             looks_like: None,
-            format: "text",
+            format: input::Format::Text,
             bytes: input.len(),
             lines: positions.line_count(),
-            line_endings: match (crlf, lf) {
-                (0, 0) => "none",
-                (_, 0) => "crlf",
-                (0, _) => "lf",
-                _ => "mixed",
-            },
+            line_endings: LineEndings::of(crlf, lf),
             line_endings_checked: options.line_endings == LineEndingCheck::Strict,
         },
         counts,
@@ -330,14 +326,9 @@ fn message_report(
     MessageReport {
         index,
         span: snap_to_characters(input, msg.span),
-        kind: class.kind.id(),
-        message_kind: class.kind,
-        packet: class.kind.packet().map(|p| MessageKind::Request(p).id()),
-        direction: match msg.start_line {
-            StartLine::Request { .. } => "request",
-            StartLine::Response { .. } => "response",
-            StartLine::Invalid => "unknown",
-        },
+        kind: class.kind,
+        packet: class.kind.packet(),
+        direction: msg.start_line.direction(),
         ack_form: class.ack_form,
         start_line: msg.start_line,
         start_line_span: msg.start_line_span,
@@ -353,12 +344,7 @@ fn message_report(
                 Framing::ContentLength(n) => Some(n),
                 _ => None,
             },
-            framing: match msg.body.framing {
-                Framing::None => "none",
-                Framing::ContentLength(_) => "content-length",
-                Framing::Chunked => "chunked",
-                Framing::UntilNextMessage => "until-next-message",
-            },
+            framing: msg.body.framing,
             truncated: msg.body.truncated,
         },
         findings,

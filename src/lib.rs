@@ -20,7 +20,7 @@
 //! Content-Length: 0\r\n\r\n";
 //!
 //! let report = inspect(capture, &Options::default());
-//! assert_eq!(report.messages[1].kind, "ack-create-session");
+//! assert_eq!(report.messages[1].kind.id(), "ack-create-session");
 //! assert_eq!(report.messages[1].pair, Some(0));
 //! let finding = &report.findings[0];
 //! assert_eq!(finding.rule, "ack-create-session-protocol-on-failure");

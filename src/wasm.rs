@@ -16,8 +16,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::bits::headers::HEADERS;
+use crate::bits::packet::{MessageKind, PacketType};
 use crate::explain::{self, Explanation};
-use crate::report::{self, Report};
+use crate::http::{Direction, Framing};
+use crate::input::Format;
+use crate::report::{self, LineEndings, Report};
 use crate::rules::catalog::{Group, CATALOG};
 use crate::rules::conversation::{FragmentStep, SessionSummary};
 use crate::span::Span;
@@ -280,7 +283,7 @@ struct PageReport {
 
 #[derive(Serialize)]
 struct PageCapture {
-    format: &'static str,
+    format: Format,
     frames: f64,
     connections: Vec<PageConnection>,
     /// Where reading stopped early and why; everything before it was inspected.
@@ -315,11 +318,11 @@ struct PageInput {
     /// Bytes of the input as given (the file, for a capture).
     bytes: usize,
     /// `text`, `pcap`, `pcapng` or `har`.
-    format: &'static str,
+    format: Format,
     /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
     length: usize,
     lines: usize,
-    line_endings: &'static str,
+    line_endings: LineEndings,
     line_endings_checked: bool,
     pasted: bool,
     /// `empty`, `not-http`, `http-without-bits` or `bits`: the verdict says which.
@@ -345,10 +348,10 @@ impl From<report::Counts> for PageCounts {
 struct PageMessage {
     index: usize,
     span: PageSpan,
-    kind: &'static str,
+    kind: MessageKind,
     label: String,
-    packet: Option<&'static str>,
-    direction: &'static str,
+    packet: Option<PacketType>,
+    direction: Direction,
     start_line: String,
     start_line_span: PageSpan,
     method: Option<String>,
@@ -385,7 +388,7 @@ struct PageBody {
     /// Byte counts are numbers; beyond 2^53 they lose precision, which only hostile input reaches.
     length: f64,
     announced: Option<f64>,
-    framing: &'static str,
+    framing: Framing,
     truncated: bool,
 }
 

@@ -12,6 +12,8 @@ mod capture_writer;
 #[path = "rules/wire.rs"]
 mod wire;
 
+use bits_inspector::bits::packet::PacketType;
+use bits_inspector::http::Direction;
 use bits_inspector::input::{detect, Format};
 use bits_inspector::{inspect, inspect_with_text, Options, Report};
 use capture_fixtures::*;
@@ -30,7 +32,7 @@ fn said(report: &Report) -> Vec<(String, Option<usize>, String)> {
 }
 
 fn kinds(report: &Report) -> Vec<&'static str> {
-    report.messages.iter().map(|m| m.kind).collect()
+    report.messages.iter().map(|m| m.kind.id()).collect()
 }
 
 fn rules(report: &Report) -> Vec<&'static str> {
@@ -89,7 +91,7 @@ fn an_upload_on_port_8123_reads_the_same_as_pcapng_pcap_and_text() {
     let pcap = assert_like_text(&capture.pcap(false, false));
     assert_eq!(said(&ng), said(&pcap));
     let c = ng.capture.as_ref().expect("capture summary");
-    assert_eq!((c.format, c.frames, c.connections.len()), ("pcapng", 48, 1));
+    assert_eq!((c.format, c.frames, c.connections.len()), (Format::Pcapng, 48, 1));
     assert_eq!(
         (c.connections[0].client.as_str(), c.connections[0].server.as_str()),
         ("10.0.0.1:49152", "10.0.0.2:8123")
@@ -168,7 +170,7 @@ fn a_missing_segment_is_a_finding_on_its_message_and_later_messages_still_decode
     assert_eq!(missing.len(), 1, "{:?}", rules(&report));
     assert_eq!(missing[0].message, Some(2));
     assert!(missing[0].summary.starts_with("64 bytes of the client's stream (10.0.0.1:49152 -> 10.0.0.2:8123)"));
-    assert_eq!(report.messages[2].kind, "fragment");
+    assert_eq!(report.messages[2].kind.id(), "fragment");
     assert_eq!(&kinds(&report)[3..], &UPLOAD_KINDS[3..]);
 }
 
@@ -186,7 +188,7 @@ fn a_capture_started_mid_connection_and_never_closed() {
     // The Ack whose Fragment began before the capture cannot be paired; the rest can.
     let k = kinds(&r);
     assert_eq!(&k[k.len() - 6..], &UPLOAD_KINDS[4..]);
-    assert_eq!(r.messages[k.len() - 7].direction, "response");
+    assert_eq!(r.messages[k.len() - 7].direction, Direction::Response);
 }
 
 #[test]
@@ -212,7 +214,8 @@ fn a_session_across_two_connections_and_two_servers() {
     let r = run(&c.pcapng(false));
     assert_eq!(r.counts.errors, 0, "{:?}", said(&r));
     assert_eq!(r.sessions.len(), 1, "{:?}", r.sessions);
-    let in_session = |p: &str| matches!(p, "create-session" | "fragment" | "close-session");
+    let in_session =
+        |p: PacketType| matches!(p, PacketType::CreateSession | PacketType::Fragment | PacketType::CloseSession);
     assert!(r.messages.iter().filter(|m| m.packet.is_some_and(in_session)).all(|m| r.session_id(m.index) == Some(ID)));
     let conns = &r.capture.expect("capture").connections;
     assert_eq!(conns[1].server, "10.0.0.3:80");
@@ -302,7 +305,7 @@ fn har_with_base64_bodies_and_method_override() {
     let last = r.messages.last().expect("messages");
     assert_eq!(last.body.span.slice(&inspection.text), b"reply bytes");
     let c = r.capture.as_ref().expect("capture");
-    assert_eq!((c.format, c.frames, c.connections.len()), ("har", 6, 1));
+    assert_eq!((c.format, c.frames, c.connections.len()), (Format::Har, 6, 1));
     assert_eq!(c.connections[0].server, "10.0.0.2:8123");
     let o = r.messages[1].origin.expect("origin");
     assert!(!o.from_client && (o.time.expect("time") - 1_717_243_200.010_5).abs() < 1e-6);
@@ -352,14 +355,14 @@ fn the_loopback_recording_inspects_cleanly() {
     assert_eq!(kinds(&r), UPLOAD_KINDS);
     assert_eq!(r.counts.total(), 0, "{:?}", said(&r));
     let c = r.capture.as_ref().expect("capture");
-    assert_eq!((c.format, c.connections.len()), ("pcapng", 1));
+    assert_eq!((c.format, c.connections.len()), (Format::Pcapng, 1));
     assert_eq!(c.connections[0].server, "127.0.0.1:8123");
     assert!(c.connections[0].client.starts_with("127.0.0.1:") && c.connections[0].closed);
     let mut last = 0;
     for m in &r.messages {
         let o = m.origin.expect("origin");
         assert!(o.first_frame > last && o.last_frame >= o.first_frame, "{o:?}");
-        assert_eq!(o.from_client, m.direction == "request");
+        assert_eq!(o.from_client, m.direction == Direction::Request);
         last = o.last_frame;
     }
     assert!(r.sessions.len() == 1 && r.sessions[0].id == "{6F3B2C1A-0D4E-4A5B-9C8D-7E6F5A4B3C2D}");

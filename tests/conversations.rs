@@ -7,6 +7,7 @@
 #[path = "rules/wire.rs"]
 mod wire;
 
+use bits_inspector::http::Direction;
 use bits_inspector::rules::conversation::SessionSummary;
 use bits_inspector::{inspect, Options, Profile, Report, Severity};
 use wire::*;
@@ -24,7 +25,7 @@ fn rules(report: &Report) -> Vec<&'static str> {
 }
 
 fn kinds(report: &Report) -> Vec<&'static str> {
-    report.messages.iter().map(|m| m.kind).collect()
+    report.messages.iter().map(|m| m.kind.id()).collect()
 }
 
 /// Every finding at `severity` or above, with where and what, for assertion messages.
@@ -62,9 +63,9 @@ fn session<'a>(report: &'a Report, id: &str) -> &'a SessionSummary {
 /// Requests and responses alternate, and each response is paired with the request before it.
 fn assert_each_answer_paired(report: &Report) {
     for pair in report.messages.chunks(2) {
-        assert_eq!(pair[0].direction, "request", "#{}", pair[0].index);
-        assert_eq!(pair[0].pair, Some(pair[1].index), "#{} {}", pair[0].index, pair[0].kind);
-        assert_eq!(pair[1].pair, Some(pair[0].index), "#{} {}", pair[1].index, pair[1].kind);
+        assert_eq!(pair[0].direction, Direction::Request, "#{}", pair[0].index);
+        assert_eq!(pair[0].pair, Some(pair[1].index), "#{} {:?}", pair[0].index, pair[0].kind);
+        assert_eq!(pair[1].pair, Some(pair[0].index), "#{} {:?}", pair[1].index, pair[1].kind);
     }
 }
 
@@ -345,7 +346,7 @@ fn unknown_session_answered_not_found_then_the_client_starts_over() {
     assert_eq!(at_least(&report, Severity::Error).len(), 1, "{:#?}", at_least(&report, Severity::Error));
     // The server's 500 with BG_E_SESSION_NOT_FOUND is the right answer.
     let answer = &report.messages[3];
-    assert_eq!((answer.kind, answer.pair, answer.status), ("ack-fragment", Some(2), Some(500)));
+    assert_eq!((answer.kind.id(), answer.pair, answer.status), ("ack-fragment", Some(2), Some(500)));
     assert!(answer.findings.iter().all(|&i| report.findings[i].severity < Severity::Warning), "{:#?}", rules(&report));
     // Starting over with Create-Session is what the client must do.
     assert!(!rules(&report).contains(&"session-restart-expected"));
@@ -495,8 +496,8 @@ fn an_absolute_reply_url_outside_the_iis_folder_is_matched_by_its_address() {
         closed(ID),
     ]);
     assert_only_notes(&report);
-    assert_eq!(report.messages[8].kind, "reply-download");
-    assert_eq!(report.messages[9].kind, "reply-download-response");
+    assert_eq!(report.messages[8].kind.id(), "reply-download");
+    assert_eq!(report.messages[9].kind.id(), "reply-download-response");
     assert!(session(&report, ID).reply_downloaded);
 }
 
@@ -505,7 +506,7 @@ fn closing_before_the_reply_download_loses_the_reply() {
     let report = upload_reply(&[closed(ID), get_reply(ID), http_not_found()]);
     let lost = the(&report, "session-close-before-reply-download");
     assert_eq!((lost.severity, lost.message), (Severity::Warning, Some(10)));
-    assert_eq!(report.messages[12].kind, "reply-download");
+    assert_eq!(report.messages[12].kind.id(), "reply-download");
 }
 
 #[test]

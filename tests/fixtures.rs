@@ -1,6 +1,7 @@
 //! The real Windows/IIS captures of [MC-BUP] section 4: what a correct inspector says
 //! about them (tests/fixtures/README.md).
 
+use bits_inspector::http::Direction;
 use std::path::{Path, PathBuf};
 
 use bits_inspector::{inspect, Options, Profile, Report, Severity};
@@ -26,7 +27,7 @@ fn check(name: &str) -> Report {
 }
 
 fn kinds(report: &Report) -> Vec<&str> {
-    report.messages.iter().map(|m| m.kind).collect()
+    report.messages.iter().map(|m| m.kind.id()).collect()
 }
 
 fn rules_with(report: &Report, severity: Severity) -> Vec<&str> {
@@ -110,8 +111,12 @@ fn upload_reply_with_host_id_recognises_every_leg() {
             "ack-close-session"
         ]
     );
-    let pairs: Vec<(usize, usize)> =
-        report.messages.iter().filter(|m| m.direction == "request").map(|m| (m.index, m.pair.unwrap())).collect();
+    let pairs: Vec<(usize, usize)> = report
+        .messages
+        .iter()
+        .filter(|m| m.direction == Direction::Request)
+        .map(|m| (m.index, m.pair.unwrap()))
+        .collect();
     assert_eq!(pairs, [(0, 1), (2, 3), (4, 7), (5, 6), (8, 9), (10, 11)]);
     let session = &report.sessions[0];
     assert_eq!(session.host_id.as_deref(), Some("FRANKCAO8"));

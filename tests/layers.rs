@@ -255,5 +255,5 @@ fn the_reader_sees_imports_of_every_form() {
     assert_eq!(paths, ["bits::headers", "bits::headers::HeaderKey", "span::Span::new", "rules::table"]);
     let krate = read_crate();
     assert!(krate.uses["rules::headers"].contains("bits::headers"), "{:?}", krate.uses["rules::headers"]);
-    assert!(krate.uses["report"].contains("rules::finding"));
+    assert!(krate.uses["report"].contains("rules::grade"));
 }

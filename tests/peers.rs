@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use bits_inspector::report::LineEndings;
 use bits_inspector::{inspect, Options, Severity};
 
 const E: Severity = Severity::Error;
@@ -252,7 +253,7 @@ fn check(peer: &Peer) -> Vec<String> {
     let bytes = std::fs::read(dir().join(peer.file)).unwrap();
     let report = inspect(&bytes, &Options::default());
     let mut problems = Vec::new();
-    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind).collect();
+    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind.id()).collect();
     if kinds != peer.kinds {
         problems.push(format!("{}: kinds {kinds:?}, expected {:?}", peer.file, peer.kinds));
     }
@@ -295,7 +296,7 @@ fn every_fixture_keeps_crlf_line_endings() {
         // Bodies are bytes as the peer sends them (GoBITS' 405 text ends in a bare LF);
         // every header line must end in CRLF.
         let report = inspect(&bytes, &Options::default());
-        assert_eq!(report.input.line_endings, "crlf", "{file}: header lines must end in CRLF");
+        assert_eq!(report.input.line_endings, LineEndings::Crlf, "{file}: header lines must end in CRLF");
         assert!(!report.findings.iter().any(|f| f.rule == "http-bare-lf"), "{file}");
     }
 }

@@ -1,6 +1,8 @@
 //! Every answer a BITS server gives, judged as what it is (issue: broken Acks, grades that
 //! follow their documents). Each test here failed on the engine before that change.
 
+use bits_inspector::bits::packet::{MessageKind, PacketType};
+use bits_inspector::http::Direction;
 use std::process::Command;
 
 use bits_inspector::{inspect, Inspection, LineEndingCheck, Options, Profile, Report, Severity};
@@ -74,7 +76,7 @@ fn an_error_answer_with_bits_headers_but_no_packet_type_is_a_broken_ack() {
         assert!(missing.summary.contains(words), "{words} in {}", missing.summary);
     }
     let ack = &report.messages[1];
-    assert_eq!(ack.kind, "ack-fragment");
+    assert_eq!(ack.kind, MessageKind::Ack(PacketType::Fragment));
     assert_eq!(ack.pair, Some(0));
     assert_eq!(ack.label(), "Ack for Fragment, without BITS-Packet-Type");
 }
@@ -122,7 +124,7 @@ Content-Length: 0
 #[test]
 fn a_lone_answer_with_bits_headers_is_an_ack_of_unknown_request() {
     let report = check(&talk(&[NOT_FOUND_UNMARKED]), Profile::Default);
-    assert_eq!(report.messages[0].kind, "ack");
+    assert_eq!(report.messages[0].kind.id(), "ack");
     assert!(report.messages[0].label().ends_with(", without BITS-Packet-Type"), "{}", report.messages[0].label());
     assert!(rules(&report, Severity::Error).contains(&"ack-packet-type-missing"));
 }
@@ -142,7 +144,7 @@ Content-Length: 0
 
 ";
     let report = check(&talk(&[notification, answer]), Profile::Default);
-    assert_eq!(report.messages[1].kind, "notification-response");
+    assert_eq!(report.messages[1].kind.id(), "notification-response");
     assert!(!all_rules(&report).contains(&"ack-packet-type-missing"));
 }
 
@@ -273,7 +275,7 @@ fn a_status_line_without_a_code_is_a_broken_response_whose_headers_are_checked()
     let report = check(&talk(&[PING, ack, PING]), Profile::Default);
     assert_eq!(report.messages.len(), 3, "the message after it is found too");
     let answer = &report.messages[1];
-    assert_eq!((answer.kind, answer.direction, answer.status), ("ack-ping", "response", None));
+    assert_eq!((answer.kind.id(), answer.direction, answer.status), ("ack-ping", Direction::Response, None));
     assert_eq!(answer.pair, Some(0));
     let found = all_rules(&report);
     for rule in ["http-start-line-malformed", "ack-content-length-missing", "ack-ping-unexpected-header"] {
@@ -312,7 +314,7 @@ fn a_100_continue_before_the_ack_leaves_the_request_waiting_for_it() {
     let ack = "HTTP/1.1 200 OK\nBITS-Packet-Type: Ack\nContent-Length: 0\nBITS-Received-Content-Range: 10\n\n";
     let input = talk(&[&request, "HTTP/1.1 100 Continue\n\n", ack]);
     let report = check(&input, Profile::Default);
-    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind).collect();
+    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind.id()).collect();
     assert_eq!(kinds, ["fragment", "http-response", "ack-fragment"]);
     assert_eq!(report.messages[2].pair, Some(0));
     let found = all_rules(&report);

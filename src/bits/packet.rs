@@ -179,6 +179,13 @@ impl MessageKind {
     }
 }
 
+/// By its stable machine name ([`MessageKind::id`]), as the JSON report gives it.
+impl Serialize for MessageKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Lax HTTP/1.x: splits an input into messages and decodes each one as far as it goes.
 //!
-//! Nothing here knows about BITS. Every problem becomes a finding with a byte span and the
-//! next message is still found: a broken message never hides the ones after it.
+//! Nothing here knows about BITS. Every problem becomes a [`Problem`] with a byte span and
+//! the next message is still found: a broken message never hides the ones after it.
 
 mod chunked;
 pub mod lines;
@@ -31,6 +31,26 @@ pub enum StartLine {
     },
     /// Not a readable start line; the message is still decoded from its headers.
     Invalid,
+}
+
+impl StartLine {
+    pub fn direction(&self) -> Direction {
+        match self {
+            StartLine::Request { .. } => Direction::Request,
+            StartLine::Response { .. } => Direction::Response,
+            StartLine::Invalid => Direction::Unknown,
+        }
+    }
+}
+
+/// Which way a message went, as its start line tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Request,
+    Response,
+    /// No readable start line.
+    Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +85,25 @@ pub enum Framing {
     /// A response without length: its body runs until the connection closes, which in a
     /// text capture is where the next message starts.
     UntilNextMessage,
+}
+
+impl Framing {
+    /// Its name in the JSON report (`body.framing`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Framing::None => "none",
+            Framing::ContentLength(_) => "content-length",
+            Framing::Chunked => "chunked",
+            Framing::UntilNextMessage => "until-next-message",
+        }
+    }
+}
+
+/// By name: the length is a field of its own (`body.announced`).
+impl serde::Serialize for Framing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

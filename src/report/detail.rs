@@ -5,9 +5,9 @@
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::{BodyReport, CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
-use crate::bits::packet::AckForm;
+use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values;
-use crate::http::{self, StartLine};
+use crate::http::{self, Direction, StartLine};
 use crate::input::Origin;
 use crate::rules::conversation::SessionSummary;
 use crate::rules::grade::Profile;
@@ -18,16 +18,16 @@ pub struct MessageDetail<'r> {
     pub index: usize,
     pub span: Span,
     /// Stable machine name: `create-session`, `ack-fragment`, `notification`, ...
-    pub kind: &'static str,
+    pub kind: MessageKind,
     /// How a person names it: "Ack for Create-Session".
     pub label: String,
     /// `create-session` ... for requests and Acks whose packet type is known.
-    pub packet: Option<&'static str>,
+    pub packet: Option<PacketType>,
     /// For an Ack: `marked` (carries BITS-Packet-Type), `without-packet-type` (carries
     /// other BITS headers: a broken Ack, judged as one) or `plain-http` (no BITS header).
     pub ack_form: Option<AckForm>,
     /// `request`, `response` or `unknown`.
-    pub direction: &'static str,
+    pub direction: Direction,
     pub start_line: String,
     pub start_line_span: Span,
     pub method: Option<String>,

@@ -13,9 +13,9 @@ use serde::Serialize;
 pub use detail::{HeaderDetail, MessageDetail, ReportJson};
 
 use crate::bits::headers::HeaderKey;
-use crate::bits::packet::{AckForm, MessageKind};
-use crate::http::StartLine;
-use crate::input::{Connection, Origin};
+use crate::bits::packet::{AckForm, MessageKind, PacketType};
+use crate::http::{Direction, Framing, StartLine};
+use crate::input::{Connection, Format, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
 use crate::rules::grade::{Profile, Severity};
@@ -40,7 +40,7 @@ pub struct Report {
 #[derive(Debug, Clone, Serialize)]
 pub struct CaptureSummary {
     /// `pcap`, `pcapng` or `har`.
-    pub format: &'static str,
+    pub format: Format,
     pub frames: u64,
     pub connections: Vec<Connection>,
     /// Where reading stopped early and why; everything before it was inspected.
@@ -109,11 +109,33 @@ pub struct InputSummary {
     pub bytes: usize,
     pub lines: usize,
     /// `text`, `pcap`, `pcapng` or `har`: what the engine took the bytes for.
-    pub format: &'static str,
+    pub format: Format,
     /// `crlf`, `lf`, `mixed` or `none` (no message head), over the message heads.
-    pub line_endings: &'static str,
+    pub line_endings: LineEndings,
     /// False for pasted text, whose CRLFs the browser turned into LF.
     pub line_endings_checked: bool,
+}
+
+/// How the message heads end their lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    Crlf,
+    Lf,
+    Mixed,
+    /// No message head to tell.
+    None,
+}
+
+impl LineEndings {
+    pub fn of(crlf: usize, lf: usize) -> LineEndings {
+        match (crlf, lf) {
+            (0, 0) => LineEndings::None,
+            (_, 0) => LineEndings::Crlf,
+            (0, _) => LineEndings::Lf,
+            _ => LineEndings::Mixed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -143,14 +165,13 @@ impl Counts {
 pub struct MessageReport {
     pub index: usize,
     pub span: Span,
-    /// Stable machine name: `create-session`, `ack-fragment`, `notification`, ...
-    pub kind: &'static str,
-    /// What classification made of it; `kind` is its name.
-    pub message_kind: MessageKind,
+    /// What classification made of it; serialised by its stable machine name:
+    /// `create-session`, `ack-fragment`, `notification`, ...
+    pub kind: MessageKind,
     /// `create-session` ... for requests and Acks whose packet type is known.
-    pub packet: Option<&'static str>,
+    pub packet: Option<PacketType>,
     /// `request`, `response` or `unknown`.
-    pub direction: &'static str,
+    pub direction: Direction,
     /// For an Ack: marked with `BITS-Packet-Type`, an attempt without it, or plain HTTP.
     pub ack_form: Option<AckForm>,
     pub start_line: StartLine,
@@ -175,7 +196,7 @@ impl MessageReport {
     /// How a person names it: "Ack for Create-Session", "Ack for Fragment, without
     /// BITS-Packet-Type", "HTTP response to Ping (not an Ack)".
     pub fn label(&self) -> String {
-        match (self.message_kind, self.ack_form) {
+        match (self.kind, self.ack_form) {
             (MessageKind::Ack(t), Some(AckForm::PlainHttp)) => {
                 format!("HTTP response to {} (not an Ack)", t.wire_name())
             }
@@ -220,7 +241,7 @@ pub struct BodyReport {
     /// What Content-Length announced, when it did.
     pub announced: Option<u64>,
     /// `none`, `content-length`, `chunked` or `until-next-message`.
-    pub framing: &'static str,
+    pub framing: Framing,
     pub truncated: bool,
 }
 

@@ -37,7 +37,7 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
         writeln!(
             out,
             "{file}: {}, {} frame{}, {} connection{}{stopped}",
-            capture.format,
+            capture.format.as_str(),
             capture.frames,
             plural(capture.frames as usize),
             capture.connections.len(),
