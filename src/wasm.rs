@@ -498,22 +498,23 @@ impl PageReport {
 
 impl PageMessage {
     fn new(m: report::MessageDetail, index: &TextIndex, with_headers: bool) -> PageMessage {
+        let r = m.message;
         PageMessage {
-            index: m.index,
-            span: page_span(index, m.span),
-            kind: m.kind,
+            index: r.index,
+            span: page_span(index, r.span),
+            kind: r.kind,
             label: m.label,
-            packet: m.packet,
-            direction: m.direction,
+            packet: r.packet,
+            direction: r.direction,
             start_line: m.start_line,
-            start_line_span: page_span(index, m.start_line_span),
+            start_line_span: page_span(index, r.start_line_span),
             method: m.method,
             target: m.target,
             version: m.version,
-            status: m.status,
+            status: r.status,
             reason: m.reason,
-            status_text: m.status_text,
-            pair: m.pair,
+            status_text: r.status_text,
+            pair: r.pair,
             session: m.session.map(str::to_string),
             headers: with_headers.then(|| {
                 m.headers
@@ -531,15 +532,15 @@ impl PageMessage {
                     .collect()
             }),
             body: PageBody {
-                span: page_span(index, m.body.span),
-                length: m.body.length as f64,
-                announced: m.body.announced.map(|n| n as f64),
-                framing: m.body.framing,
-                truncated: m.body.truncated,
+                span: page_span(index, r.body.span),
+                length: r.body.length as f64,
+                announced: r.body.announced.map(|n| n as f64),
+                framing: r.body.framing,
+                truncated: r.body.truncated,
             },
-            findings: m.findings.to_vec(),
-            counts: m.counts.into(),
-            origin: m.origin.map(|o| PageOrigin {
+            findings: r.findings.to_vec(),
+            counts: r.counts.into(),
+            origin: r.origin.map(|o| PageOrigin {
                 connection: o.connection,
                 from_client: o.from_client,
                 first_frame: o.first_frame as f64,

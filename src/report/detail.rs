@@ -2,51 +2,61 @@
 //! decoded, made from the lean report and the text its spans point into. This is also the
 //! shape of the JSON output.
 
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
-use super::{BodyReport, CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
-use crate::bits::packet::{AckForm, MessageKind, PacketType};
+use super::{CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
 use crate::bits::values;
-use crate::http::{self, Direction, StartLine};
-use crate::input::Origin;
+use crate::http::{self, StartLine};
 use crate::rules::conversation::SessionSummary;
 use crate::rules::grade::Profile;
 use crate::span::Span;
 
-#[derive(Debug, Clone, serde::Serialize)]
+/// A message in words: the [`MessageReport`] itself, and the strings made from the text its
+/// spans point into. Serialised as one object (the JSON report's `messages[]`), the
+/// report's fields and the words in the order the JSON has always had.
+#[derive(Debug, Clone)]
 pub struct MessageDetail<'r> {
-    pub index: usize,
-    pub span: Span,
-    /// Stable machine name: `create-session`, `ack-fragment`, `notification`, ...
-    pub kind: MessageKind,
+    pub message: &'r MessageReport,
     /// How a person names it: "Ack for Create-Session".
     pub label: String,
-    /// `create-session` ... for requests and Acks whose packet type is known.
-    pub packet: Option<PacketType>,
-    /// For an Ack: `marked` (carries BITS-Packet-Type), `without-packet-type` (carries
-    /// other BITS headers: a broken Ack, judged as one) or `plain-http` (no BITS header).
-    pub ack_form: Option<AckForm>,
-    /// `request`, `response` or `unknown`.
-    pub direction: Direction,
     pub start_line: String,
-    pub start_line_span: Span,
     pub method: Option<String>,
     pub target: Option<String>,
     pub version: Option<String>,
-    pub status: Option<u16>,
     pub reason: Option<String>,
-    /// The standard reason phrase of the status, in words.
-    pub status_text: Option<&'static str>,
-    /// The request this response answers, or the response answering this request.
-    pub pair: Option<usize>,
+    /// The id of the session it belongs to.
     pub session: Option<&'r str>,
     pub headers: Vec<HeaderDetail>,
-    pub body: &'r BodyReport,
-    /// Indices into `Report::findings`.
-    pub findings: &'r [usize],
-    pub counts: Counts,
-    /// In a capture file: connection, direction, frame numbers and time.
-    pub origin: Option<Origin>,
+}
+
+impl Serialize for MessageDetail<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = self.message;
+        let mut out = serializer.serialize_struct("MessageDetail", 22)?;
+        out.serialize_field("index", &m.index)?;
+        out.serialize_field("span", &m.span)?;
+        out.serialize_field("kind", &m.kind)?;
+        out.serialize_field("label", &self.label)?;
+        out.serialize_field("packet", &m.packet)?;
+        out.serialize_field("ack_form", &m.ack_form)?;
+        out.serialize_field("direction", &m.direction)?;
+        out.serialize_field("start_line", &self.start_line)?;
+        out.serialize_field("start_line_span", &m.start_line_span)?;
+        out.serialize_field("method", &self.method)?;
+        out.serialize_field("target", &self.target)?;
+        out.serialize_field("version", &self.version)?;
+        out.serialize_field("status", &m.status)?;
+        out.serialize_field("reason", &self.reason)?;
+        out.serialize_field("status_text", &m.status_text)?;
+        out.serialize_field("pair", &m.pair)?;
+        out.serialize_field("session", &self.session)?;
+        out.serialize_field("headers", &self.headers)?;
+        out.serialize_field("body", &m.body)?;
+        out.serialize_field("findings", &m.findings)?;
+        out.serialize_field("counts", &m.counts)?;
+        out.serialize_field("origin", &m.origin)?;
+        out.end()
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -91,28 +101,15 @@ impl Report {
             StartLine::Invalid => (None, None, None, None),
         };
         MessageDetail {
-            index: m.index,
-            span: m.span,
-            kind: m.kind,
+            message: m,
             label: m.label(),
-            packet: m.packet,
-            ack_form: m.ack_form,
-            direction: m.direction,
             start_line: lossy(m.start_line_span.slice(text)),
-            start_line_span: m.start_line_span,
             method,
             target,
             version,
-            status: m.status,
             reason,
-            status_text: m.status_text,
-            pair: m.pair,
             session: self.session_id(index),
             headers: Vec::new(),
-            body: &m.body,
-            findings: &m.findings,
-            counts: m.counts,
-            origin: m.origin,
         }
     }
 
