@@ -201,7 +201,7 @@ fn check_header(
         return;
     }
     let value = first.value(view.input);
-    let Some(rule) = table::invalid_rule(spec.name) else { return };
+    let Some(rule) = invalid_rule(key) else { return };
     if values::is_valid(spec.grammar, value) {
         return;
     }
@@ -214,6 +214,12 @@ fn check_header(
             out.push(finding(view, rule, first.value, spec.name, format!("{}: {problem}", spec.name)));
         }
     }
+}
+
+/// [`table::invalid_rule`] by table slot, looked up once rather than by name per header.
+fn invalid_rule(key: HeaderKey) -> Option<Rule> {
+    static BY_SLOT: OnceLock<Vec<Option<Rule>>> = OnceLock::new();
+    BY_SLOT.get_or_init(|| HEADERS.iter().map(|spec| table::invalid_rule(spec.name)).collect())[key.0]
 }
 
 fn condition_words(when: When, view: &MessageView) -> String {
