@@ -2,11 +2,11 @@
 //! Kept apart from parsing and per-message rules, like a TLS state machine apart from
 //! record parsing.
 //!
-//! - [`session`]: one session's life as a state machine, whose transitions take the messages;
-//! - [`fragments`]: the fragment arithmetic (ranges, totals, gaps, the next expected byte);
-//! - [`upload`]: the checks of the upload leg, turning that arithmetic into findings;
-//! - [`sequence`]: the order of requests across sessions and connections;
-//! - [`summary`]: what the report shows of a session, read off its state at the end.
+//! - `session`: one session's life as a state machine, whose transitions take the messages;
+//! - `fragments`: the fragment arithmetic (ranges, totals, gaps, the next expected byte);
+//! - `upload`: the checks of the upload leg, turning that arithmetic into findings;
+//! - `sequence`: the order of requests across sessions and connections;
+//! - `summary`: what the report shows of a session, read off its state at the end.
 //!
 //! This module routes each message to the session it names.
 
