@@ -240,7 +240,9 @@ fn a_file_cut_in_the_middle_of_a_record_keeps_what_came_before() {
     let at = bytes.len() / 2;
     bytes.truncate(at);
     bytes.extend_from_slice(&[0xff; 64]);
-    assert!(run(&bytes).capture.expect("capture").stopped.is_some());
+    let stopped = run(&bytes).capture.expect("capture").stopped.expect("stopped");
+    assert!(stopped.contains("(corrupt)"), "{stopped}");
+    assert!(!stopped.contains("cut short"), "{stopped}");
 }
 
 /// Every input fuzzing made crash, as the engine received it (tests/fixtures/fuzz-regressions):

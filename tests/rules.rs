@@ -1,4 +1,6 @@
-//! One breaking and one keeping input for every rule of the catalog.
+//! One breaking and one keeping input for every rule of the catalog. Under every profile the
+//! breaking input raises the rule at the bytes the case names, with the catalog's grade for
+//! that profile (or not at all where the catalog turns it off); the keeping input never does.
 //!
 //! Cases are written with `\n` line endings for readability; the harness sends CRLF, as
 //! captured traffic has, unless the case says `raw`.
@@ -12,24 +14,28 @@ mod conversation;
 #[path = "rules/message.rs"]
 mod message;
 
+use bits_inspector::report::Finding;
 use bits_inspector::rules::catalog::{Rule, CATALOG};
-use bits_inspector::{inspect, LineEndingCheck, Options, Profile};
+use bits_inspector::{inspect, inspect_with_text, LineEndingCheck, Options, Profile};
 
 pub struct Case {
     pub rule: &'static str,
+    /// Where the breaking input's (first) finding of the rule points, as [`describe`] puts
+    /// it: `line:column` and the bytes the span covers.
+    pub at: &'static str,
     pub breaks: Vec<u8>,
     pub keeps: Vec<u8>,
     pub line_endings: LineEndingCheck,
 }
 
 /// A case with `\n` turned into CRLF in both inputs.
-pub fn case(rule: &'static str, breaks: &str, keeps: &str) -> Case {
-    Case { rule, breaks: crlf(breaks), keeps: crlf(keeps), line_endings: LineEndingCheck::Strict }
+pub fn case(rule: &'static str, at: &'static str, breaks: &str, keeps: &str) -> Case {
+    Case { rule, at, breaks: crlf(breaks), keeps: crlf(keeps), line_endings: LineEndingCheck::Strict }
 }
 
 /// A case whose bytes are used exactly as given.
-pub fn raw(rule: &'static str, breaks: &[u8], keeps: &[u8]) -> Case {
-    Case { rule, breaks: breaks.to_vec(), keeps: keeps.to_vec(), line_endings: LineEndingCheck::Strict }
+pub fn raw(rule: &'static str, at: &'static str, breaks: &[u8], keeps: &[u8]) -> Case {
+    Case { rule, at, breaks: breaks.to_vec(), keeps: keeps.to_vec(), line_endings: LineEndingCheck::Strict }
 }
 
 pub fn crlf(text: &str) -> Vec<u8> {
@@ -43,40 +49,80 @@ fn all_cases() -> Vec<Case> {
     cases
 }
 
-/// The first profile that reports the rule.
-fn profile_reporting(rule: Rule) -> Profile {
-    Profile::ALL.into_iter().find(|p| rule.severity(*p).is_some()).expect("every rule is reported by some profile")
+/// Spans longer than this are described by their start, their length and where they begin.
+const SHOWN: usize = 60;
+
+/// Where a finding points: `line:column` of its start and the text of its span (decoded as
+/// the report decodes it), the text cut to its first characters and its length in bytes when
+/// long. The position tells apart equal texts (every start line of a conversation reads
+/// alike) and places an empty span.
+fn describe(finding: &Finding, text: &[u8]) -> String {
+    let bytes = &text[finding.span.start..finding.span.end];
+    let covered = String::from_utf8_lossy(bytes);
+    let shown = if covered.chars().count() > SHOWN {
+        format!("{}… ({} bytes)", covered.chars().take(SHOWN).collect::<String>(), bytes.len())
+    } else {
+        covered.into_owned()
+    };
+    format!("{}:{} {shown}", finding.start.line, finding.start.column)
 }
 
 fn rules_found(input: &[u8], profile: Profile, line_endings: LineEndingCheck) -> Vec<&'static str> {
     inspect(input, &Options { profile, line_endings }).findings.iter().map(|f| f.rule).collect()
 }
 
+/// What is wrong with the findings of the breaking input under one profile: the rule must be
+/// reported at the case's bytes with the catalog's grade for that profile, or not at all
+/// where the catalog turns it off.
+fn check_breaking(case: &Case, rule: Rule, profile: Profile) -> Option<String> {
+    let inspection = inspect_with_text(&case.breaks, &Options { profile, line_endings: case.line_endings });
+    let found: Vec<&Finding> = inspection.report.findings.iter().filter(|f| f.rule == case.rule).collect();
+    let p = profile.as_str();
+    let Some(grade) = rule.severity(profile) else {
+        return (!found.is_empty())
+            .then(|| format!("{}: reported under {p}, where the catalog turns it off", case.rule));
+    };
+    let Some(first) = found.first() else {
+        let raised: Vec<&str> = inspection.report.findings.iter().map(|f| f.rule).collect();
+        return Some(format!(
+            "{}: breaking input under {p} raised {raised:?}\n{}",
+            case.rule,
+            String::from_utf8_lossy(&case.breaks)
+        ));
+    };
+    if let Some(wrong) = found.iter().find(|f| f.severity != grade) {
+        return Some(format!("{}: {:?} under {p}, the catalog says {grade:?}", case.rule, wrong.severity));
+    }
+    let at = describe(first, &inspection.text);
+    (at != case.at).then(|| format!("{}: under {p} points at\n  {at:?}\nnot at\n  {:?}", case.rule, case.at))
+}
+
 #[test]
-fn every_breaking_input_raises_its_rule_and_every_keeping_input_does_not() {
+fn every_breaking_input_raises_its_rule_at_its_bytes_with_its_grade_under_every_profile() {
     let mut failures = Vec::new();
     for case in all_cases() {
         let Some(rule) = Rule::by_id(case.rule) else {
             failures.push(format!("{}: no such rule", case.rule));
             continue;
         };
-        let profile = profile_reporting(rule);
-        let broken = rules_found(&case.breaks, profile, case.line_endings);
-        if !broken.contains(&case.rule) {
-            failures.push(format!(
-                "{}: breaking input raised {:?}\n{}",
-                case.rule,
-                broken,
-                String::from_utf8_lossy(&case.breaks)
-            ));
-        }
-        let kept = rules_found(&case.keeps, profile, case.line_endings);
-        if kept.contains(&case.rule) {
-            failures.push(format!(
-                "{}: keeping input raised it too\n{}",
-                case.rule,
-                String::from_utf8_lossy(&case.keeps)
-            ));
+        failures.extend(Profile::ALL.into_iter().filter_map(|profile| check_breaking(&case, rule, profile)));
+    }
+    assert!(failures.is_empty(), "{} failures:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn no_keeping_input_raises_its_rule_under_any_profile() {
+    let mut failures = Vec::new();
+    for case in all_cases() {
+        for profile in Profile::ALL {
+            if rules_found(&case.keeps, profile, case.line_endings).contains(&case.rule) {
+                failures.push(format!(
+                    "{}: keeping input raised it too under {}\n{}",
+                    case.rule,
+                    profile.as_str(),
+                    String::from_utf8_lossy(&case.keeps)
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{} failing cases:\n\n{}", failures.len(), failures.join("\n\n"));

@@ -41,10 +41,10 @@ pub fn cases() -> Vec<Case> {
     gap.remove(4);
     let mid = ping_packets(16)[3..].to_vec();
     vec![
-        raw("capture-stopped", &cut, &whole),
-        raw("capture-link-type-unsupported", &wifi, &other_link.pcap(false, false)),
-        raw("capture-missing-segment", &pcapng(gap), &whole),
-        raw("capture-started-mid-stream", &pcapng(mid), &whole),
-        raw("har-invalid", &har(", {\"request\": {\"meth"), &har("]}}")),
+        raw("capture-stopped", "10:1 ", &cut, &whole),
+        raw("capture-link-type-unsupported", "1:1 ", &wifi, &other_link.pcap(false, false)),
+        raw("capture-missing-segment", "1:17 ????????????????", &pcapng(gap), &whole),
+        raw("capture-started-mid-stream", "1:1 ", &pcapng(mid), &whole),
+        raw("har-invalid", "10:1 ", &har(", {\"request\": {\"meth"), &har("]}}")),
     ]
 }

@@ -12,8 +12,8 @@ use super::{case, Case};
 use wire::*;
 
 /// A case from two conversations.
-fn conversation(rule: &'static str, breaks: &[String], keeps: &[String]) -> Case {
-    case(rule, &talk(breaks), &talk(keeps))
+fn conversation(rule: &'static str, at: &'static str, breaks: &[String], keeps: &[String]) -> Case {
+    case(rule, at, &talk(breaks), &talk(keeps))
 }
 
 pub fn cases() -> Vec<Case> {
@@ -22,22 +22,26 @@ pub fn cases() -> Vec<Case> {
         // The capture starts after the first Fragment was sent.
         conversation(
             "session-ack-without-request",
+            "1:1 HTTP/1.1 200 OK",
             &[ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
             &[fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
         ),
         conversation(
             "session-request-not-acked",
+            "32:11 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[created(ID), fragment(ID, 0, 9, TOTAL), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
         ),
         // ------------------------------------------------------------ session ids (C2-C5)
         conversation(
             "session-unknown-id",
+            "24:18 {C85B4E0A-9EB9-4114-BFA4-8A43B4710091}",
             &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), not_found()],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         conversation(
             "session-id-case",
+            "24:18 upload-7f3a-session",
             &[created(TEXT_ID), fragment(&TEXT_ID.to_ascii_lowercase(), 0, 9, TOTAL), ack_fragment(10)],
             &[created(TEXT_ID), fragment(TEXT_ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
@@ -45,6 +49,7 @@ pub fn cases() -> Vec<Case> {
         // (the keeping input), an arbitrary string is not.
         conversation(
             "session-id-case",
+            "39:18 upload-7f3a-session",
             &[
                 created(TEXT_ID),
                 fragment(TEXT_ID, 0, 9, TOTAL),
@@ -58,22 +63,26 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-ack-id-mismatch",
+            "39:18 {C85B4E0A-9EB9-4114-BFA4-8A43B4710091}",
             &[created(ID), fragment(ID, 0, 9, TOTAL), with(ack_fragment(10), &format!("BITS-Session-Id: {OTHER_ID}"))],
             &[created(ID), fragment(ID, 0, 9, TOTAL), with(ack_fragment(10), &format!("BITS-Session-Id: {ID}"))],
         ),
         conversation(
             "session-protocol-not-offered",
+            "16:16 {0b3c6a51-3f7e-4d52-9c1e-2a8f5d6e7b90}",
             &[create_session(), set(ack_create_session(ID), "BITS-Protocol", "{0b3c6a51-3f7e-4d52-9c1e-2a8f5d6e7b90}")],
             &[create_session(), ack_create_session(ID)],
         ),
         conversation(
             "session-no-session-yet",
+            "4:18 {A0FF5911-4144-45B3-BF27-27AFC8EC8A67}",
             &[fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         // ------------------------------------------------------------ fragment arithmetic (C7-C11)
         conversation(
             "session-total-changed",
+            "45:16 bytes 10-19/40",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -85,11 +94,13 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-first-fragment-not-zero",
+            "26:16 bytes 10-19/30",
             &[created(ID), fragment(ID, 10, 19, TOTAL), ack_range_not_satisfiable(0)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         conversation(
             "session-fragment-gap",
+            "45:16 bytes 20-29/30",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -101,12 +112,14 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-fragment-overlap",
+            "45:16 bytes 5-19/30",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 5, 19, TOTAL), ack_fragment(20)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
         ),
         // Resending a fragment whose Ack was an error is no duplicate.
         conversation(
             "session-fragment-duplicate",
+            "45:16 bytes 0-9/30",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
             &[
                 created(ID),
@@ -118,11 +131,13 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-ack-range-wrong",
+            "38:30 15",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(15)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         conversation(
             "session-gap-accepted",
+            "51:11 HTTP/1.1 200 OK",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 20, 29, TOTAL), ack_fragment(30)],
             &[
                 created(ID),
@@ -134,6 +149,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-416-range-wrong",
+            "57:30 20",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -151,16 +167,19 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-received-range-decreased",
+            "57:30 5",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(5)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), fragment(ID, 10, 19, TOTAL), ack_fragment(20)],
         ),
         conversation(
             "session-received-range-beyond-total",
+            "38:30 31",
             &[created(ID), fragment(ID, 0, 29, TOTAL), ack_fragment(31)],
             &[created(ID), fragment(ID, 0, 29, TOTAL), ack_fragment(30)],
         ),
         conversation(
             "session-416-ignored",
+            "64:16 bytes 20-29/30",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -182,12 +201,14 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-413-not-smaller",
+            "44:16 bytes 0-29/30",
             &[created(ID), fragment(ID, 0, 29, TOTAL), ack_too_large(), fragment(ID, 0, 29, TOTAL), ack_too_large()],
             &[created(ID), fragment(ID, 0, 29, TOTAL), ack_too_large(), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         // ------------------------------------------------------------ one file, one encoding (C12, C13)
         conversation(
             "session-content-name-changed",
+            "44:15 rfc2119-v2.txt",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -199,12 +220,14 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-content-encoding-mismatch",
+            "31:19 gzip",
             &[created(ID), with(fragment(ID, 0, 9, TOTAL), "Content-Encoding: gzip"), ack_fragment(10)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10)],
         ),
         // ------------------------------------------------------------ reply, closing (C15-C19)
         conversation(
             "session-reply-url-not-final",
+            "39:17 BITS-Sessions\\Replies\\{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}… (77 bytes)",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -226,6 +249,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-reply-url-relative",
+            "77:17 BITS-Sessions\\Replies\\{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}… (77 bytes)",
             &[
                 created(ID),
                 upload_but_last(ID),
@@ -248,11 +272,13 @@ pub fn cases() -> Vec<Case> {
         // Giving up is what Cancel-Session is for.
         conversation(
             "session-close-before-complete",
+            "40:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), close(ID), ack(200)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), ack_fragment(10), cancel(ID), ack(200)],
         ),
         conversation(
             "session-close-before-reply-download",
+            "79:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[
                 created(ID),
                 upload_but_last(ID),
@@ -272,28 +298,33 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-cancel-after-complete",
+            "78:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[created(ID), upload(ID), cancel(ID), ack(200)],
             &[created(ID), upload(ID), close(ID), ack(200)],
         ),
         // Close-Session resent after its 200: the session is gone. After a 5xx it is not.
         conversation(
             "session-request-after-close",
+            "95:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[created(ID), upload(ID), close(ID), ack(200), close(ID), not_found()],
             &[created(ID), upload(ID), close(ID), error_ack(500, E_FAIL, CONTEXT_SERVER), close(ID), ack(200)],
         ),
         conversation(
             "session-not-found-expected",
+            "32:11 HTTP/1.1 200 OK",
             &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), ack_fragment(10)],
             &[created(ID), fragment(OTHER_ID, 0, 9, TOTAL), not_found()],
         ),
         // ------------------------------------------------------------ retries and errors (C20-C23)
         conversation(
             "session-resend-not-expected",
+            "97:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[created(ID), upload(ID), close(ID), not_found(), close(ID), not_found()],
             &[created(ID), upload(ID), close(ID), error_ack(500, E_FAIL, CONTEXT_SERVER), close(ID), ack(200)],
         ),
         conversation(
             "session-restart-expected",
+            "60:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[
                 created(ID),
                 fragment(ID, 0, 9, TOTAL),
@@ -316,12 +347,14 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-app-context-not-final",
+            "32:11 HTTP/1.1 500 Internal Server Error",
             &[created(ID), fragment(ID, 0, 9, TOTAL), error_ack(500, E_FAIL, CONTEXT_APPLICATION)],
             &[created(ID), fragment(ID, 0, 9, TOTAL), error_ack(500, E_FAIL, CONTEXT_SERVER)],
         ),
         // ------------------------------------------------------------ Host-Id (C25, C26)
         conversation(
             "session-host-id-not-used",
+            "38:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[
                 create_session(),
                 ack_create_session_on_host(ID, FARM_HOST),
@@ -341,6 +374,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-host-id-no-ping",
+            "23:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &[
                 create_session(),
                 ack_create_session_on_host(ID, FARM_HOST),
@@ -359,6 +393,7 @@ pub fn cases() -> Vec<Case> {
         // ------------------------------------------------------------ notification leg (C27-C29)
         conversation(
             "notify-out-of-place",
+            "78:1 POST /bitsasp/test.REPLY HTTP/1.1",
             &[created(ID), upload(ID), notification(ID), app_response(200)],
             &[
                 created(ID),
@@ -371,6 +406,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "notify-body-length",
+            "70:11 POST /bitsasp/test.REPLY HTTP/1.1",
             &[
                 created(ID),
                 upload_but_last(ID),
@@ -390,6 +426,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-reply-url-not-static",
+            "94:17 BITS-Sessions\\Replies\\{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}… (77 bytes)",
             &[
                 created(ID),
                 upload_but_last(ID),
@@ -409,6 +446,7 @@ pub fn cases() -> Vec<Case> {
         ),
         conversation(
             "session-app-error-context",
+            "86:1 HTTP/1.1 500 Internal Server Error",
             &[
                 created(ID),
                 upload_but_last(ID),

@@ -276,8 +276,8 @@ fn protocols(n: usize) -> String {
 }
 
 /// A case judged as text pasted into the page, whose line endings cannot be trusted.
-fn pasted(rule: &'static str, breaks: &[u8], keeps: &[u8]) -> Case {
-    Case { line_endings: LineEndingCheck::Pasted, ..raw(rule, breaks, keeps) }
+fn pasted(rule: &'static str, at: &'static str, breaks: &[u8], keeps: &[u8]) -> Case {
+    Case { line_endings: LineEndingCheck::Pasted, ..raw(rule, at, breaks, keeps) }
 }
 
 /// `text` with CRLF line endings, to edit byte by byte afterwards.
@@ -299,65 +299,97 @@ pub fn cases() -> Vec<Case> {
 fn input_and_framing() -> Vec<Case> {
     let ping = capture(&[PING, PING_ACK]);
     vec![
-        case("input-empty", "", PING),
+        case("input-empty", "1:1 ", "", PING),
         // JSON pasted by mistake: said once, not as stray bytes.
-        case("input-not-http", "{\"upload\": \"a.txt\"}\n", PING),
+        case("input-not-http", "1:1 {\"upload\": \"a.txt\"}\r", "{\"upload\": \"a.txt\"}\n", PING),
         // A web page's own traffic, no BITS in it.
         case(
             "input-no-bits",
+            "1:1 ",
             "GET /index.html HTTP/1.1\nHost: www.example.com\n\nHTTP/1.1 204 No Content\n\n",
             &format!("{PING}{PING_ACK}"),
         ),
-        pasted("input-line-endings-unchecked", PING.as_bytes(), &crlf(PING)),
+        pasted("input-line-endings-unchecked", "1:1 ", PING.as_bytes(), &crlf(PING)),
         // A body sent without Content-Length: its bytes belong to no message.
         case(
             "http-stray-bytes",
+            "11:1 Network Working Group",
             &capture(&[&without(FRAGMENT, "Content-Length: 21"), FRAGMENT_ACK]),
             &capture(&[FRAGMENT, FRAGMENT_ACK]),
         ),
         // A body the Ack announces as empty.
-        case("http-stray-bytes", &capture(&[PING, PING_ACK, "<html>OK</html>\n"]), &ping),
+        case("http-stray-bytes", "16:1 <html>OK</html>", &capture(&[PING, PING_ACK, "<html>OK</html>\n"]), &ping),
         // An unescaped space in the URL splits the request line in four.
         case(
             "http-start-line-malformed",
+            "1:1 BITS_POST /upload/2000mb rfc2119.txt HTTP/1.1",
             &swap(PING, "/upload/2000mb-rfc2119.txt", "/upload/2000mb rfc2119.txt"),
             &swap(PING, "/upload/2000mb-rfc2119.txt", "/upload/2000mb%20rfc2119.txt"),
         ),
-        case("http-head-unterminated", PING.trim_end_matches('\n'), PING),
-        case("http-missing-blank-line", &capture(&[PING.trim_end_matches('\n'), "\n", PING_ACK]), &ping),
-        case("http-header-malformed", &swap(PING, "Connection: Keep-Alive", "Connection Keep-Alive"), PING),
-        case("http-header-malformed", &swap(PING, "Accept: */*", " Accept: */*"), PING),
-        case("http-header-name-invalid", &swap(PING, "Content-Length: 0", "Content-Length : 0"), PING),
-        case("http-header-name-invalid", &swap(PING, "User-Agent:", "User Agent:"), PING),
-        case("http-header-name-invalid", &swap(PING, "Host: frankcao8", ": frankcao8"), PING),
-        raw("http-header-value-invalid", &crlf(&swap(PING, "Keep-Alive", "Keep-Alive\0")), &crlf(PING)),
+        case("http-head-unterminated", "7:23 ", PING.trim_end_matches('\n'), PING),
+        case("http-missing-blank-line", "8:1 ", &capture(&[PING.trim_end_matches('\n'), "\n", PING_ACK]), &ping),
+        case(
+            "http-header-malformed",
+            "7:1 Connection Keep-Alive",
+            &swap(PING, "Connection: Keep-Alive", "Connection Keep-Alive"),
+            PING,
+        ),
+        case("http-header-malformed", "2:1  Accept: */*", &swap(PING, "Accept: */*", " Accept: */*"), PING),
+        case(
+            "http-header-name-invalid",
+            "6:1 Content-Length ",
+            &swap(PING, "Content-Length: 0", "Content-Length : 0"),
+            PING,
+        ),
+        case("http-header-name-invalid", "4:1 User Agent", &swap(PING, "User-Agent:", "User Agent:"), PING),
+        case("http-header-name-invalid", "5:1 ", &swap(PING, "Host: frankcao8", ": frankcao8"), PING),
+        raw("http-header-value-invalid", "7:23 \0", &crlf(&swap(PING, "Keep-Alive", "Keep-Alive\0")), &crlf(PING)),
         // A CR doubled by a writer that already ended the line with CRLF.
         raw(
             "http-header-value-invalid",
+            "7:23 \r",
             swap(&wire(PING), "Keep-Alive\r\n", "Keep-Alive\r\r\n").as_bytes(),
             &crlf(PING),
         ),
-        case("http-obs-fold", &swap(PING, "Microsoft BITS/6.7", "Microsoft\n BITS/6.7"), PING),
-        raw("http-bare-lf", PING.as_bytes(), &crlf(PING)),
-        raw("http-bare-lf", swap(&wire(PING), "Host: frankcao8\r\n", "Host: frankcao8\n").as_bytes(), &crlf(PING)),
+        case("http-obs-fold", "5:1  BITS/6.7", &swap(PING, "Microsoft BITS/6.7", "Microsoft\n BITS/6.7"), PING),
+        raw("http-bare-lf", "1:46 \n", PING.as_bytes(), &crlf(PING)),
+        raw(
+            "http-bare-lf",
+            "5:16 \n",
+            swap(&wire(PING), "Host: frankcao8\r\n", "Host: frankcao8\n").as_bytes(),
+            &crlf(PING),
+        ),
         // The fragment's length written in hexadecimal.
-        case("http-content-length-invalid", &swap(FRAGMENT, "Content-Length: 21", "Content-Length: 0x15"), FRAGMENT),
-        case("http-content-length-invalid", &swap(PING_ACK, "Content-Length: 0", "Content-Length: -1"), PING_ACK),
+        case(
+            "http-content-length-invalid",
+            "9:17 0x15",
+            &swap(FRAGMENT, "Content-Length: 21", "Content-Length: 0x15"),
+            FRAGMENT,
+        ),
+        case(
+            "http-content-length-invalid",
+            "6:17 -1",
+            &swap(PING_ACK, "Content-Length: 0", "Content-Length: -1"),
+            PING_ACK,
+        ),
         case(
             "http-content-length-conflict",
+            "15:17 15",
             &capture(&[PING, &swap(PING_ACK, "Content-Length: 0\n", "Content-Length: 0\nContent-Length: 15\n")]),
             &ping,
         ),
         // A capture that kept the fragment's headers but not its body.
         case(
             "http-body-truncated",
+            "12:1 ",
             &capture(&[&swap(FRAGMENT, FRAGMENT_BODY, ""), FRAGMENT_ACK]),
             &capture(&[FRAGMENT, FRAGMENT_ACK]),
         ),
-        case("http-body-truncated", &swap(FRAGMENT, FRAGMENT_BODY, "Network Work"), FRAGMENT),
+        case("http-body-truncated", "12:13 ", &swap(FRAGMENT, FRAGMENT_BODY, "Network Work"), FRAGMENT),
         // The server application announces chunks, then writes its reply plain.
         case(
             "http-chunked-malformed",
+            "17:1 OK",
             &capture(&[
                 NOTIFICATION,
                 &swap(NOTIFICATION_RESPONSE, "Content-type: text/html\n\n", "Transfer-Encoding: chunked\n\nOK\n0\n\n"),
@@ -371,8 +403,8 @@ fn input_and_framing() -> Vec<Case> {
                 ),
             ]),
         ),
-        case("http-version", &swap(PING, "HTTP/1.1", "HTTP/1.0"), PING),
-        case("http-version", &capture(&[PING, &swap(PING_ACK, "HTTP/1.1", "HTTP/1.0")]), &ping),
+        case("http-version", "1:38 HTTP/1.0", &swap(PING, "HTTP/1.1", "HTTP/1.0"), PING),
+        case("http-version", "9:1 HTTP/1.0", &capture(&[PING, &swap(PING_ACK, "HTTP/1.1", "HTTP/1.0")]), &ping),
     ]
 }
 
@@ -380,6 +412,7 @@ fn requests() -> Vec<Case> {
     vec![
         case(
             "header-repeated",
+            "5:1 BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4… (64 bytes)",
             &add(
                 CREATE_SESSION,
                 "BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}",
@@ -389,64 +422,129 @@ fn requests() -> Vec<Case> {
         ),
         case(
             "header-repeated",
+            "7:1 Content-Range: bytes 0-20/21",
             &add(FRAGMENT, "Content-Range: bytes 0-20/21", "User-Agent: Microsoft BITS/6.7"),
             FRAGMENT,
         ),
         // A Kerberos token one byte over the Windows server's limit, and one that fits.
         case(
             "header-value-too-long",
+            "8:16 Negotiate YIIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA… (4097 bytes)",
             &add(CREATE_SESSION, &negotiate(4097), "Content-Length: 0"),
             &add(CREATE_SESSION, &negotiate(4096), "Content-Length: 0"),
         ),
-        case("packet-type-spelling", &swap(CREATE_SESSION, "Create-Session", "CREATE-SESSION"), CREATE_SESSION),
         case(
             "packet-type-spelling",
+            "3:19 CREATE-SESSION",
+            &swap(CREATE_SESSION, "Create-Session", "CREATE-SESSION"),
+            CREATE_SESSION,
+        ),
+        case(
+            "packet-type-spelling",
+            "13:19 ACK",
             &capture(&[PING, &swap(PING_ACK, "BITS-Packet-Type: Ack", "BITS-Packet-Type: ACK")]),
             &capture(&[PING, PING_ACK]),
         ),
-        case("request-method", &swap(PING, "BITS_POST ", "POST "), PING),
+        case(
+            "request-method",
+            "1:1 POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &swap(PING, "BITS_POST ", "POST "),
+            PING,
+        ),
         case(
             "request-method-override",
+            "1:1 POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &add(&swap(PING, "BITS_POST ", "POST "), "X-Http-Method-Override: BITS_POST", "Content-Length: 0"),
             PING,
         ),
-        case("request-packet-type-missing", &without(PING, "BITS-Packet-Type: Ping"), PING),
+        case(
+            "request-packet-type-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(PING, "BITS-Packet-Type: Ping"),
+            PING,
+        ),
         case(
             "request-packet-type-unknown",
+            "3:19 CreateSession",
             &swap(CREATE_SESSION, "BITS-Packet-Type: Create-Session", "BITS-Packet-Type: CreateSession"),
             CREATE_SESSION,
         ),
-        case("request-packet-type-unknown", &swap(PING, "BITS-Packet-Type: Ping", "BITS-Packet-Type: Ack"), PING),
-        case("request-content-length-missing", &without(PING, "Content-Length: 0"), PING),
-        case("request-content-length-missing", &without(CLOSE_SESSION, "Content-Length: 0"), CLOSE_SESSION),
-        case("request-body-not-allowed", &with_body(PING, "ping"), PING),
-        case("request-body-not-allowed", &with_body(CLOSE_SESSION, "Network Working Group"), CLOSE_SESSION),
-        case("request-session-id-missing", &without(FRAGMENT, SESSION_ID), FRAGMENT),
-        case("request-session-id-missing", &without(CLOSE_SESSION, SESSION_ID), CLOSE_SESSION),
-        case("request-session-id-missing", &without(CANCEL_SESSION, SESSION_ID), CANCEL_SESSION),
-        case("request-session-id-unexpected", &add(PING, SESSION_ID, "User-Agent: Microsoft BITS/6.7"), PING),
+        case(
+            "request-packet-type-unknown",
+            "3:19 Ack",
+            &swap(PING, "BITS-Packet-Type: Ping", "BITS-Packet-Type: Ack"),
+            PING,
+        ),
+        case(
+            "request-content-length-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(PING, "Content-Length: 0"),
+            PING,
+        ),
+        case(
+            "request-content-length-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(CLOSE_SESSION, "Content-Length: 0"),
+            CLOSE_SESSION,
+        ),
+        case("request-body-not-allowed", "6:1 Content-Length: 4", &with_body(PING, "ping"), PING),
+        case(
+            "request-body-not-allowed",
+            "8:1 Content-Length: 21",
+            &with_body(CLOSE_SESSION, "Network Working Group"),
+            CLOSE_SESSION,
+        ),
+        case(
+            "request-session-id-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(FRAGMENT, SESSION_ID),
+            FRAGMENT,
+        ),
+        case(
+            "request-session-id-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(CLOSE_SESSION, SESSION_ID),
+            CLOSE_SESSION,
+        ),
+        case(
+            "request-session-id-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(CANCEL_SESSION, SESSION_ID),
+            CANCEL_SESSION,
+        ),
         case(
             "request-session-id-unexpected",
+            "4:1 BITS-Session-Id: {A0FF5911-4144-45B3-BF27-27AFC8EC8A67}",
+            &add(PING, SESSION_ID, "User-Agent: Microsoft BITS/6.7"),
+            PING,
+        ),
+        case(
+            "request-session-id-unexpected",
+            "5:1 BITS-Session-Id: {A0FF5911-4144-45B3-BF27-27AFC8EC8A67}",
             &add(CREATE_SESSION, SESSION_ID, "Content-Name: rfc2119.txt"),
             CREATE_SESSION,
         ),
         case(
             "create-session-protocols-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
             &without(CREATE_SESSION, "BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}"),
             CREATE_SESSION,
         ),
         case(
             "create-session-protocols-malformed",
+            "4:27 7df0354d-249b-430f-820d-3d2a9bef4931",
             &swap(CREATE_SESSION, "{7df0354d-249b-430f-820d-3d2a9bef4931}", "7df0354d-249b-430f-820d-3d2a9bef4931"),
             CREATE_SESSION,
         ),
         case(
             "create-session-protocols-malformed",
+            "4:26 ",
             &swap(CREATE_SESSION, " {7df0354d-249b-430f-820d-3d2a9bef4931}", ""),
             CREATE_SESSION,
         ),
         case(
             "create-session-protocols-comma",
+            "4:27 {7df0354d-249b-430f-820d-3d2a9bef4931},{00000000-0000-0000-0… (77 bytes)",
             &swap(
                 CREATE_SESSION,
                 "{7df0354d-249b-430f-820d-3d2a9bef4931}",
@@ -460,68 +558,128 @@ fn requests() -> Vec<Case> {
         ),
         case(
             "create-session-protocols-too-many",
+            "4:27 {7df0354d-249b-430f-820d-3d2a9bef4931} {00000000-0000-0000-0… (3938 bytes)",
             &swap(CREATE_SESSION, "BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}", &protocols(101)),
             &swap(CREATE_SESSION, "BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}", &protocols(100)),
         ),
         // One digit off: not the BITS 1.5 upload protocol.
         case(
             "create-session-protocols-no-bits15",
+            "4:27 {7df0354d-249b-430f-820d-3d2a9bef4932}",
             &swap(CREATE_SESSION, "3d2a9bef4931}", "3d2a9bef4932}"),
             CREATE_SESSION,
         ),
         // A path where the file name goes, on the first fragment and on Create-Session.
         case(
             "content-name-invalid",
+            "5:15 C:\\Users\\frank\\rfc2119.txt",
             &swap(FRAGMENT, "Content-Name: rfc2119.txt", "Content-Name: C:\\Users\\frank\\rfc2119.txt"),
             FRAGMENT,
         ),
         case(
             "content-name-invalid",
+            "5:15 rfc2119?.txt",
             &swap(CREATE_SESSION, "Content-Name: rfc2119.txt", "Content-Name: rfc2119?.txt"),
             CREATE_SESSION,
         ),
         case(
             "content-name-invalid",
+            "5:15 rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr… (261 bytes)",
             &swap(FRAGMENT, "Content-Name: rfc2119.txt", &content_name(261)),
             &swap(FRAGMENT, "Content-Name: rfc2119.txt", &content_name(260)),
         ),
-        case("fragment-content-range-missing", &without(FRAGMENT, "Content-Range: bytes 0-20/21"), FRAGMENT),
+        case(
+            "fragment-content-range-missing",
+            "1:1 BITS_POST /upload/2000mb-rfc2119.txt HTTP/1.1",
+            &without(FRAGMENT, "Content-Range: bytes 0-20/21"),
+            FRAGMENT,
+        ),
         // The Range header's syntax, no total, an unknown total.
-        case("fragment-content-range-malformed", &swap(FRAGMENT, "bytes 0-20/21", "bytes=0-20/21"), FRAGMENT),
-        case("fragment-content-range-malformed", &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-20"), FRAGMENT),
-        case("fragment-content-range-malformed", &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-20/*"), FRAGMENT),
+        case(
+            "fragment-content-range-malformed",
+            "6:16 bytes=0-20/21",
+            &swap(FRAGMENT, "bytes 0-20/21", "bytes=0-20/21"),
+            FRAGMENT,
+        ),
+        case(
+            "fragment-content-range-malformed",
+            "6:16 bytes 0-20",
+            &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-20"),
+            FRAGMENT,
+        ),
+        case(
+            "fragment-content-range-malformed",
+            "6:16 bytes 0-20/*",
+            &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-20/*"),
+            FRAGMENT,
+        ),
         // First and last swapped; the last byte counted one past the end of the file.
-        case("fragment-content-range-invalid", &swap(FRAGMENT, "bytes 0-20/21", "bytes 20-0/21"), FRAGMENT),
-        case("fragment-content-range-invalid", &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-21/21"), FRAGMENT),
-        case("fragment-content-range-unit", &swap(FRAGMENT, "bytes 0-20/21", "Bytes 0-20/21"), FRAGMENT),
+        case(
+            "fragment-content-range-invalid",
+            "6:16 bytes 20-0/21",
+            &swap(FRAGMENT, "bytes 0-20/21", "bytes 20-0/21"),
+            FRAGMENT,
+        ),
+        case(
+            "fragment-content-range-invalid",
+            "6:16 bytes 0-21/21",
+            &swap(FRAGMENT, "bytes 0-20/21", "bytes 0-21/21"),
+            FRAGMENT,
+        ),
+        case(
+            "fragment-content-range-unit",
+            "6:16 Bytes 0-20/21",
+            &swap(FRAGMENT, "bytes 0-20/21", "Bytes 0-20/21"),
+            FRAGMENT,
+        ),
         // The end offset written exclusive: 8 bytes sent as `0-8`.
-        case("fragment-length-mismatch", &fragment("bytes 0-8/21", "Network "), &fragment("bytes 0-7/21", "Network ")),
+        case(
+            "fragment-length-mismatch",
+            "6:16 bytes 0-8/21",
+            &fragment("bytes 0-8/21", "Network "),
+            &fragment("bytes 0-7/21", "Network "),
+        ),
         // The CRLF after the body counted in its length.
-        case("fragment-length-mismatch", &swap(FRAGMENT, "Content-Length: 21", "Content-Length: 23"), FRAGMENT),
+        case(
+            "fragment-length-mismatch",
+            "6:16 bytes 0-20/21",
+            &swap(FRAGMENT, "Content-Length: 21", "Content-Length: 23"),
+            FRAGMENT,
+        ),
         case(
             "fragment-content-encoding",
+            "7:1 Content-Encoding: gzip",
             &add(FRAGMENT, "Content-Encoding: gzip", "User-Agent: Microsoft BITS/6.7"),
             FRAGMENT,
         ),
         case(
             "fragment-content-encoding-identity",
+            "7:1 Content-Encoding: identity",
             &add(FRAGMENT, "Content-Encoding: identity", "User-Agent: Microsoft BITS/6.7"),
             FRAGMENT,
         ),
         // Windows sends it on Create-Session and on every fragment; the Win32 pages do not.
         case(
             "content-name-outside-first-fragment",
+            "5:1 Content-Name: rfc2119.txt",
             CREATE_SESSION,
             &without(CREATE_SESSION, "Content-Name: rfc2119.txt"),
         ),
         case(
             "content-name-outside-first-fragment",
+            "5:1 Content-Name: rfc2119.txt",
             &last_fragment(),
             &without(&last_fragment(), "Content-Name: rfc2119.txt"),
         ),
-        case("content-name-on-close-or-cancel", CLOSE_SESSION, &without(CLOSE_SESSION, "Content-Name: rfc2119.txt")),
         case(
             "content-name-on-close-or-cancel",
+            "5:1 Content-Name: rfc2119.txt",
+            CLOSE_SESSION,
+            &without(CLOSE_SESSION, "Content-Name: rfc2119.txt"),
+        ),
+        case(
+            "content-name-on-close-or-cancel",
+            "5:1 Content-Name: rfc2119.txt",
             &add(CANCEL_SESSION, "Content-Name: rfc2119.txt", "User-Agent: Microsoft BITS/6.7"),
             CANCEL_SESSION,
         ),
@@ -544,63 +702,93 @@ BITS-Received-Content-Range: 0
 
 ";
     vec![
-        case("ack-packet-type-missing", &capture(&[PING, &without(PING_ACK, "BITS-Packet-Type: Ack")]), &ping),
-        case("ack-packet-type-missing", &after_fragment(&without(FRAGMENT_ACK, "BITS-Packet-Type: Ack")), &fragment),
+        case(
+            "ack-packet-type-missing",
+            "9:1 HTTP/1.1 200 OK",
+            &capture(&[PING, &without(PING_ACK, "BITS-Packet-Type: Ack")]),
+            &ping,
+        ),
+        case(
+            "ack-packet-type-missing",
+            "13:1 HTTP/1.1 200 OK",
+            &after_fragment(&without(FRAGMENT_ACK, "BITS-Packet-Type: Ack")),
+            &fragment,
+        ),
         // The commonest server bug: an error answer with the BITS error headers but not the
         // packet type is a broken Ack, not plain HTTP.
         case(
             "ack-packet-type-missing",
+            "11:1 HTTP/1.1 403 Forbidden",
             &capture(&[CREATE_SESSION, &without(CREATE_SESSION_DENIED, "BITS-Packet-Type: Ack")]),
             &capture(&[CREATE_SESSION, CREATE_SESSION_DENIED]),
         ),
         case(
             "ack-packet-type-missing",
+            "13:1 HTTP/1.1 500 Internal Server Error",
             &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack")),
             &not_found,
         ),
         // ... and checked with every Ack rule: here, Content-Length.
         case(
             "ack-content-length-missing",
+            "13:1 HTTP/1.1 500 Internal Server Error",
             &after_fragment(&without(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack"), "Content-Length: 0")),
             &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Packet-Type: Ack")),
         ),
         // IIS asking for credentials before BITS sees the request answers in plain HTTP.
         case(
             "ack-http-level-response",
+            "11:1 HTTP/1.1 401 Unauthorized",
             &capture(&[CREATE_SESSION, AUTH_CHALLENGE]),
             &capture(&[CREATE_SESSION, CREATE_SESSION_DENIED]),
         ),
         // A server that meant 201 and sent 200, or the other way round.
         case(
             "http-reason-phrase-mismatch",
+            "9:14 Created",
             &capture(&[PING, &swap(PING_ACK, "200 OK", "200 Created")]),
             &capture(&[PING, &swap(PING_ACK, "200 OK", "200 Ok")]),
         ),
         case(
             "ack-packet-type-not-ack",
+            "13:19 Ping",
             &capture(&[PING, &swap(PING_ACK, "BITS-Packet-Type: Ack", "BITS-Packet-Type: Ping")]),
             &ping,
         ),
-        case("ack-content-length-missing", &capture(&[PING, &without(PING_ACK, "Content-Length: 0")]), &ping),
         case(
             "ack-content-length-missing",
+            "9:1 HTTP/1.1 200 OK",
+            &capture(&[PING, &without(PING_ACK, "Content-Length: 0")]),
+            &ping,
+        ),
+        case(
+            "ack-content-length-missing",
+            "13:1 HTTP/1.1 200 OK",
             &capture(&[FRAGMENT, &without(FRAGMENT_ACK, "Content-Length: 0"), CLOSE_SESSION, CLOSE_SESSION_ACK]),
             &capture(&[FRAGMENT, FRAGMENT_ACK, CLOSE_SESSION, CLOSE_SESSION_ACK]),
         ),
-        case("ack-content-length-not-zero", &capture(&[PING, &with_body(PING_ACK, "OK")]), &ping),
+        case(
+            "ack-content-length-not-zero",
+            "14:1 Content-Length: 2",
+            &capture(&[PING, &with_body(PING_ACK, "OK")]),
+            &ping,
+        ),
         // A server that always writes the error headers, with "no error" on success.
         case(
             "ack-error-on-success",
+            "18:1 BITS-Error-Code: 0x0",
             &after_fragment(&add(FRAGMENT_ACK, "BITS-Error-Code: 0x0", "Content-Length: 0")),
             &fragment,
         ),
         case(
             "ack-error-on-success",
+            "18:1 BITS-Error-Context: 0x5",
             &after_fragment(&add(FRAGMENT_ACK, "BITS-Error-Context: 0x5", "Content-Length: 0")),
             &fragment,
         ),
         case(
             "ack-error-code-missing",
+            "11:1 HTTP/1.1 403 Forbidden",
             &capture(&[
                 CREATE_SESSION,
                 &without(&without(CREATE_SESSION_DENIED, "BITS-Error-Code: 0x80070005"), "BITS-Error-Context: 0x5"),
@@ -609,93 +797,125 @@ BITS-Received-Content-Range: 0
         ),
         case(
             "ack-error-context-without-code",
+            "18:1 BITS-Error-Context: 0x5",
             &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Error-Code: 0x8020001F")),
             &not_found,
         ),
         case(
             "ack-error-context-missing",
+            "18:1 BITS-Error-Code: 0x8020001F",
             &after_fragment(&without(SESSION_NOT_FOUND, "BITS-Error-Context: 0x5")),
             &not_found,
         ),
         // The constant's name, and the HRESULT printed as a signed decimal number.
         case(
             "ack-error-code-invalid",
+            "18:18 BG_E_SESSION_NOT_FOUND",
             &after_fragment(&swap(SESSION_NOT_FOUND, "0x8020001F", "BG_E_SESSION_NOT_FOUND")),
             &not_found,
         ),
         case(
             "ack-error-code-invalid",
+            "18:18 -2145386465",
             &after_fragment(&swap(SESSION_NOT_FOUND, "0x8020001F", "-2145386465")),
             &not_found,
         ),
         // A client-side context (0x3, queue manager notification), and a word.
         case(
             "ack-error-context-invalid",
+            "19:21 0x3",
             &after_fragment(&swap(SESSION_NOT_FOUND, "BITS-Error-Context: 0x5", "BITS-Error-Context: 0x3")),
             &not_found,
         ),
         case(
             "ack-error-context-invalid",
+            "19:21 server",
             &after_fragment(&swap(SESSION_NOT_FOUND, "BITS-Error-Context: 0x5", "BITS-Error-Context: server")),
             &not_found,
         ),
         case(
             "ack-error-header-mc-bup-name",
+            "18:1 BITS-Error",
             &after_fragment(&swap(SESSION_NOT_FOUND, "BITS-Error-Code:", "BITS-Error:")),
             &not_found,
         ),
         case(
             "ack-error-header-win32-name",
+            "18:1 BITS-Error-Code",
             &not_found,
             &after_fragment(&swap(SESSION_NOT_FOUND, "BITS-Error-Code:", "BITS-Error:")),
         ),
         case(
             "ack-error-status-mismatch",
+            "18:18 0x8020001F",
             &after_fragment(&swap(SESSION_NOT_FOUND, "500 Internal Server Error", "404 Not Found")),
             &not_found,
         ),
         case(
             "ack-error-status-mismatch",
+            "16:18 0x80070005",
             &capture(&[CREATE_SESSION, &swap(CREATE_SESSION_DENIED, "403 Forbidden", "401 Unauthorized")]),
             &capture(&[CREATE_SESSION, CREATE_SESSION_DENIED]),
         ),
-        case("ack-status-unexpected", &after_fragment(&swap(FRAGMENT_ACK, "200 OK", "201 Created")), &fragment),
         case(
             "ack-status-unexpected",
+            "13:1 HTTP/1.1 201 Created",
+            &after_fragment(&swap(FRAGMENT_ACK, "200 OK", "201 Created")),
+            &fragment,
+        ),
+        case(
+            "ack-status-unexpected",
+            "11:1 HTTP/1.1 416 Requested Range Not Satisfiable",
             &capture(&[CLOSE_SESSION, &swap(CLOSE_SESSION_ACK, "200 OK", "416 Requested Range Not Satisfiable")]),
             &capture(&[CLOSE_SESSION, CLOSE_SESSION_ACK]),
         ),
         case(
             "ack-fragment-received-range-missing",
+            "13:1 HTTP/1.1 200 OK",
             &after_fragment(&without(FRAGMENT_ACK, "BITS-Received-Content-Range: 21")),
             &fragment,
         ),
         case(
             "ack-fragment-received-range-missing",
+            "13:1 HTTP/1.1 416 Requested Range Not Satisfiable",
             &capture(&[&last_fragment(), &without(resend_from_zero, "BITS-Received-Content-Range: 0")]),
             &capture(&[&last_fragment(), resend_from_zero]),
         ),
         // The range received, where the next offset is expected.
         case(
             "ack-fragment-received-range-invalid",
+            "19:30 0-20",
             &after_fragment(&swap(FRAGMENT_ACK, "Range: 21", "Range: 0-20")),
             &fragment,
         ),
         case(
             "ack-fragment-received-range-invalid",
+            "19:30 bytes 0-20/21",
             &after_fragment(&swap(FRAGMENT_ACK, "Range: 21", "Range: bytes 0-20/21")),
             &fragment,
         ),
         // IIS leaves the session id out of these Acks; [MC-BUP] 2.2.1.2 says MUST.
-        case("ack-session-id-missing", &fragment, &after_fragment(&add(FRAGMENT_ACK, SESSION_ID, "Content-Length: 0"))),
         case(
             "ack-session-id-missing",
+            "13:1 HTTP/1.1 200 OK",
+            &fragment,
+            &after_fragment(&add(FRAGMENT_ACK, SESSION_ID, "Content-Length: 0")),
+        ),
+        case(
+            "ack-session-id-missing",
+            "11:1 HTTP/1.1 200 OK",
             &capture(&[CLOSE_SESSION, CLOSE_SESSION_ACK]),
             &capture(&[CLOSE_SESSION, &add(CLOSE_SESSION_ACK, SESSION_ID, "Content-Length: 0")]),
         ),
-        case("ack-ping-unexpected-header", &capture(&[PING, &add(PING_ACK, SESSION_ID, "Content-Length: 0")]), &ping),
         case(
             "ack-ping-unexpected-header",
+            "14:1 BITS-Session-Id: {A0FF5911-4144-45B3-BF27-27AFC8EC8A67}",
+            &capture(&[PING, &add(PING_ACK, SESSION_ID, "Content-Length: 0")]),
+            &ping,
+        ),
+        case(
+            "ack-ping-unexpected-header",
+            "14:1 BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}",
             &capture(&[
                 PING,
                 &add(PING_ACK, "BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}", "Content-Length: 0"),
@@ -712,92 +932,128 @@ fn create_session_acks() -> Vec<Case> {
     let answered = |ack: &str| capture(&[CREATE_SESSION, ack]);
     let protocol = "BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}";
     vec![
-        case("ack-create-session-protocol-missing", &answered(&without(CREATE_SESSION_ACK, protocol)), &created),
+        case(
+            "ack-create-session-protocol-missing",
+            "11:1 HTTP/1.1 200 OK",
+            &answered(&without(CREATE_SESSION_ACK, protocol)),
+            &created,
+        ),
         case(
             "ack-create-session-protocol-malformed",
+            "16:16 7df0354d-249b-430f-820d-3d2a9bef4931",
             &answered(&swap(CREATE_SESSION_ACK, protocol, "BITS-Protocol: 7df0354d-249b-430f-820d-3d2a9bef4931")),
             &created,
         ),
         case(
             "ack-create-session-protocol-malformed",
+            "16:16 {7df0354d249b430f820d3d2a9bef4931}",
             &answered(&swap(CREATE_SESSION_ACK, protocol, "BITS-Protocol: {7df0354d249b430f820d3d2a9bef4931}")),
             &created,
         ),
         case(
             "ack-create-session-protocol-on-failure",
+            "16:1 BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}",
             &answered(&add(CREATE_SESSION_DENIED, protocol, "BITS-Error-Code: 0x80070005")),
             &denied,
         ),
-        case("ack-create-session-session-id-missing", &answered(&without(CREATE_SESSION_ACK, SESSION_ID)), &created),
+        case(
+            "ack-create-session-session-id-missing",
+            "11:1 HTTP/1.1 200 OK",
+            &answered(&without(CREATE_SESSION_ACK, SESSION_ID)),
+            &created,
+        ),
         // One character over the Win32 page's limit of 100, and at the limit.
         case(
             "session-id-invalid",
+            "17:18 0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab… (101 bytes)",
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(101))),
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, &long_session_id(100))),
         ),
-        case("session-id-invalid", &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id:")), &created),
+        case(
+            "session-id-invalid",
+            "17:17 ",
+            &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id:")),
+            &created,
+        ),
         case(
             "ack-create-session-session-id-not-guid",
+            "17:18 upload-20070618-0001",
             &answered(&swap(CREATE_SESSION_ACK, SESSION_ID, "BITS-Session-Id: upload-20070618-0001")),
             &created,
         ),
         case(
             "ack-create-session-accept-encoding-missing",
+            "11:1 HTTP/1.1 200 OK",
             &answered(&without(CREATE_SESSION_ACK, "Accept-encoding: identity")),
             &created,
         ),
         case(
             "ack-create-session-accept-encoding-not-identity",
+            "19:18 gzip, deflate",
             &answered(&swap(CREATE_SESSION_ACK, "Accept-encoding: identity", "Accept-encoding: gzip, deflate")),
             &created,
         ),
         case(
             "ack-create-session-accept-encoding-on-failure",
+            "19:1 Accept-encoding: identity",
             &answered(&append(CREATE_SESSION_DENIED, "Accept-encoding: identity")),
             &denied,
         ),
-        case("ack-create-session-201", &answered(&swap(CREATE_SESSION_ACK, "200 OK", "201 Created")), &created),
+        case(
+            "ack-create-session-201",
+            "11:1 HTTP/1.1 201 Created",
+            &answered(&swap(CREATE_SESSION_ACK, "200 OK", "201 Created")),
+            &created,
+        ),
         // The Win32 page's answer when the file exists; [MC-BUP] gives 403.
         case(
             "ack-create-session-409",
+            "11:1 HTTP/1.1 409 Conflict",
             &answered(&swap(CREATE_SESSION_DENIED, "403 Forbidden", "409 Conflict")),
             &denied,
         ),
         // Uploads not enabled on the folder: [MC-BUP] answers 501, not 405.
         case(
             "ack-create-session-status-undocumented",
+            "11:1 HTTP/1.1 405 Method Not Allowed",
             &answered(&swap(CREATE_SESSION_DENIED, "403 Forbidden", "405 Method Not Allowed")),
             &answered(&swap(CREATE_SESSION_DENIED, "403 Forbidden", "501 Not Implemented")),
         ),
         // A URL, and a host with a port, where the host name goes.
         case(
             "ack-create-session-host-id-invalid",
+            "18:15 http://FRANKCAO8/",
             &answered(&swap(CREATE_SESSION_ACK_HOST_ID, "Host-Id: FRANKCAO8", "Host-Id: http://FRANKCAO8/")),
             &farm,
         ),
         case(
             "ack-create-session-host-id-invalid",
+            "18:15 FRANKCAO8:80",
             &answered(&swap(CREATE_SESSION_ACK_HOST_ID, "Host-Id: FRANKCAO8", "Host-Id: FRANKCAO8:80")),
             &farm,
         ),
         case(
             "ack-create-session-fallback-without-host-id",
+            "18:1 BITS-Host-Id-Fallback-Timeout: 110",
             &answered(&without(CREATE_SESSION_ACK_HOST_ID, "BITS-Host-Id: FRANKCAO8")),
             &farm,
         ),
         case(
             "ack-create-session-fallback-invalid",
+            "19:32 110s",
             &answered(&swap(CREATE_SESSION_ACK_HOST_ID, "Timeout: 110", "Timeout: 110s")),
             &farm,
         ),
         // "Never fall back" written in hexadecimal rather than as 4294967295 seconds.
         case(
             "ack-create-session-fallback-invalid",
+            "19:32 0xFFFFFFFF",
             &answered(&swap(CREATE_SESSION_ACK_HOST_ID, "Timeout: 110", "Timeout: 0xFFFFFFFF")),
             &answered(&swap(CREATE_SESSION_ACK_HOST_ID, "Timeout: 110", "Timeout: 4294967295")),
         ),
         case(
             "ack-create-session-host-id-without-fallback",
+            "18:1 BITS-Host-Id: FRANKCAO8",
             &answered(&without(CREATE_SESSION_ACK_HOST_ID, "BITS-Host-Id-Fallback-Timeout: 110")),
             &farm,
         ),
@@ -810,28 +1066,33 @@ fn notifications() -> Vec<Case> {
     vec![
         case(
             "notify-original-url-missing",
+            "1:1 POST /bitsasp/test.REPLY HTTP/1.1",
             &capture(&[&without(NOTIFICATION, "BITS-Original-Request-URL"), NOTIFICATION_RESPONSE]),
             &by_reference,
         ),
         case(
             "notify-original-url-missing",
+            "1:1 POST /bitsasp/test.REPLY HTTP/1.1",
             &capture(&[&without(NOTIFICATION_BY_VALUE, "BITS-Original-Request-URL"), NOTIFICATION_RESPONSE]),
             &capture(&[NOTIFICATION_BY_VALUE, NOTIFICATION_RESPONSE]),
         ),
         // By reference names both files...
         case(
             "notify-data-file-headers",
+            "4:1 BITS-Request-DataFile-Name: C:\\bits\\web\\upload-ref-isapi-Web… (142 bytes)",
             &capture(&[&without(NOTIFICATION, "BITS-Response-DataFile-Name"), NOTIFICATION_RESPONSE]),
             &by_reference,
         ),
         // ...and carries no body: the file is where the headers say.
         case(
             "notify-data-file-headers",
+            "1:1 POST /bitsasp/test.REPLY HTTP/1.1",
             &capture(&[&with_body(NOTIFICATION, "Network Working Group"), NOTIFICATION_RESPONSE]),
             &by_reference,
         ),
         case(
             "notify-data-entity-names",
+            "4:1 BITS-Request-DataEntity-Name",
             &capture(&[
                 &swap(
                     &swap(NOTIFICATION, "BITS-Request-DataFile-Name", "BITS-Request-DataEntity-Name"),
@@ -845,17 +1106,20 @@ fn notifications() -> Vec<Case> {
         // A path on the server, and a URL without its scheme.
         case(
             "notify-static-url-relative",
+            "16:27 /replies/rfc2119-reply.txt",
             &capture(&[NOTIFICATION, &static_reply("/replies/rfc2119-reply.txt")]),
             &capture(&[NOTIFICATION, &static_reply(STATIC_REPLY_URL)]),
         ),
         case(
             "notify-static-url-relative",
+            "16:27 frankcao8/replies/rfc2119-reply.txt",
             &capture(&[NOTIFICATION, &static_reply("frankcao8/replies/rfc2119-reply.txt")]),
             &capture(&[NOTIFICATION, &static_reply(STATIC_REPLY_URL)]),
         ),
         // By value the reply is either the body or the static URL, not both.
         case(
             "notify-static-url-with-body",
+            "15:1 BITS-Static-Response-URL: http://frankcao8/replies/rfc2119-r… (68 bytes)",
             &capture(&[NOTIFICATION_BY_VALUE, &format!("{}Reply for rfc2119.txt\n", static_reply(STATIC_REPLY_URL))]),
             &capture(&[NOTIFICATION_BY_VALUE, &static_reply(STATIC_REPLY_URL)]),
         ),
