@@ -55,30 +55,61 @@ fn module_path(src: &Path, file: &Path) -> Vec<String> {
     parts
 }
 
-/// The code of a file without comments and without its `#[cfg(test)]` module (tests may
-/// drive the crate from above: a report test inspects).
+/// The code of a file without comments, without its `#[cfg(test)]` module (tests may
+/// drive the crate from above: a report test inspects) and without its re-exports: a
+/// `mod.rs` that re-exports its children's items is their facade, not their user.
 fn code_of(text: &str) -> String {
     let text = text.split("#[cfg(test)]\nmod tests").next().unwrap();
-    text.lines().map(|line| line.split("//").next().unwrap()).collect::<Vec<_>>().join("\n")
+    let mut code = Vec::new();
+    let mut in_reexport = false;
+    for line in text.lines() {
+        let line = line.split("//").next().unwrap();
+        let trimmed = line.trim_start();
+        in_reexport |= trimmed.starts_with("pub use ") || trimmed.starts_with("pub(crate) use ");
+        if !in_reexport {
+            code.push(line);
+        }
+        in_reexport &= !line.contains(';');
+    }
+    code.join("\n")
+}
+
+/// The child modules a file declares (`mod x;`, `pub mod x;`), which its code names
+/// without a prefix (`x::Y`).
+fn children(code: &str) -> Vec<String> {
+    code.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix("pub ").or_else(|| line.strip_prefix("pub(crate) ")).unwrap_or(line);
+            line.strip_prefix("mod ")?.strip_suffix(';').map(str::to_string)
+        })
+        .collect()
 }
 
 /// The module paths a file's code names: `crate::a::b::C` → [a, b, C], `super::x` made
-/// absolute from `from`. Braced groups are read one level deep (`crate::a::{b, c::D}`).
+/// absolute from `from`, `child::x` for a child module it declares. Braced groups are read
+/// one level deep (`crate::a::{b, c::D}`).
 fn named_paths(code: &str, from: &[String]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    for (at, _) in code.match_indices("crate::").chain(code.match_indices("super::")) {
+    let mut prefixes: Vec<(String, Vec<String>)> = vec![("crate::".to_string(), Vec::new()), {
+        // `super` of a file module is its parent; a mod.rs file is its own directory.
+        let mut base = from.to_vec();
+        base.pop();
+        ("super::".to_string(), base)
+    }];
+    for child in children(code) {
+        prefixes.push((format!("{child}::"), from.to_vec().into_iter().chain([child.clone()]).collect()));
+    }
+    let starts: Vec<(usize, &Vec<String>, usize)> = prefixes
+        .iter()
+        .flat_map(|(prefix, base)| code.match_indices(prefix.as_str()).map(move |(at, _)| (at, base, prefix.len())))
+        .collect();
+    for (at, base, skip) in starts {
         if at > 0 && code[..at].ends_with(|c: char| ident(c) || c == ':') {
             continue;
         }
-        let (base, rest) = if code[at..].starts_with("crate::") {
-            (Vec::new(), &code[at + 7..])
-        } else {
-            // `super` of a file module is its parent; a mod.rs file is its own directory.
-            let mut base = from.to_vec();
-            base.pop();
-            (base, &code[at + 7..])
-        };
+        let (base, rest) = (base.clone(), &code[at + skip..]);
         let mut path = base;
         let mut rest = rest;
         loop {
@@ -250,9 +281,13 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
 #[test]
 fn the_reader_sees_imports_of_every_form() {
     let from = vec!["rules".to_string(), "headers".to_string()];
-    let code = code_of("use crate::bits::headers::{self, HeaderKey};\nuse super::table;\n// crate::report::X\nfn f() { crate::span::Span::new(0, 0); }\n#[cfg(test)]\nmod tests { use crate::inspect; }");
-    let paths: Vec<String> = named_paths(&code, &from).into_iter().map(|p| p.join("::")).collect();
-    assert_eq!(paths, ["bits::headers", "bits::headers::HeaderKey", "span::Span::new", "rules::table"]);
+    let code = code_of("mod part;\npub use part::{\n    Facade,\n};\nuse crate::bits::headers::{self, HeaderKey};\nuse super::table;\nuse part::Thing;\n// crate::report::X\nfn f() { crate::span::Span::new(0, 0); }\n#[cfg(test)]\nmod tests { use crate::inspect; }");
+    let mut paths: Vec<String> = named_paths(&code, &from).into_iter().map(|p| p.join("::")).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        ["bits::headers", "bits::headers::HeaderKey", "rules::headers::part::Thing", "rules::table", "span::Span::new"]
+    );
     let krate = read_crate();
     assert!(krate.uses["rules::headers"].contains("bits::headers"), "{:?}", krate.uses["rules::headers"]);
     assert!(krate.uses["report"].contains("rules::grade"));
