@@ -40,9 +40,13 @@ pub fn cases() -> Vec<Case> {
     let mut gap = ping_packets(16);
     gap.remove(4);
     let mid = ping_packets(16)[3..].to_vec();
+    // The client's first data segment cut inside its TCP header (Ethernet 14, IPv4 20).
+    let mut snapped = ping_packets(16);
+    snapped[3].bytes.truncate(14 + 20 + 8);
     vec![
         raw("capture-stopped", &cut, &whole),
         raw("capture-link-type-unsupported", &wifi, &other_link.pcap(false, false)),
+        raw("capture-frame-undecoded", &pcapng(snapped), &whole),
         raw("capture-missing-segment", &pcapng(gap), &whole),
         raw("capture-started-mid-stream", &pcapng(mid), &whole),
         raw("har-invalid", &har(", {\"request\": {\"meth"), &har("]}}")),
