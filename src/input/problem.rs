@@ -1,6 +1,6 @@
 //! What can be wrong with a capture itself, as the readers find it: a kind, the layer it
 //! lies in, where it points in the transcript and what it says. Rule ids and grades are the
-//! rules layer's business (`rules::capture` maps each kind to its rule); this module knows
+//! rules layer's business (its capture module maps each kind to its rule); this module knows
 //! none of them, as etherparse's slicing reports a stop error naming layer and offset and
 //! leaves the judging to its caller.
 
