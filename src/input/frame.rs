@@ -56,8 +56,6 @@ pub struct FrameStop {
     pub header: Header,
     /// For a header cut short: how many bytes it needs and how many the frame has.
     pub lengths: Option<(usize, usize)>,
-    /// For a broken one: what is wrong, in etherparse's words.
-    pub error: Option<String>,
 }
 
 /// The header a frame stopped in.
@@ -85,15 +83,14 @@ impl std::fmt::Display for Header {
 impl std::fmt::Display for FrameStop {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "byte {}, in its {}: ", self.offset, self.header)?;
-        match (&self.lengths, &self.error) {
-            (Some((required, len)), _) if self.cause == StopCause::Cut => {
+        // etherparse's own messages for broken headers are not shown: their text would add
+        // several KB to the page's wasm for a finding that names the header already.
+        match self.lengths {
+            Some((required, len)) if self.cause == StopCause::Cut => {
                 write!(f, "{len} of the {required} bytes it needs were captured (cut short)")
             }
-            (Some((required, len)), _) => {
-                write!(f, "its lengths leave {len} of the {required} bytes it needs (corrupt)")
-            }
-            (None, Some(error)) => write!(f, "{error} (corrupt)"),
-            (None, None) => f.write_str("corrupt"),
+            Some((required, len)) => write!(f, "its lengths leave {len} of the {required} bytes it needs (corrupt)"),
+            None => f.write_str("its bytes do not follow the format (corrupt)"),
         }
     }
 }
@@ -135,11 +132,10 @@ fn len_stop(error: &LenError, base: usize) -> Frame<'static> {
         cause,
         header: Header::Sliced(error.layer),
         lengths: Some((error.required_len, error.len)),
-        error: None,
     })
 }
 
-fn content_stop(header: Part, offset: usize, error: &dyn std::fmt::Display) -> Frame<'static> {
+fn content_stop(header: Part, offset: usize) -> Frame<'static> {
     let Some(layer) = layer_of(header) else { return Frame::NoSegment };
     Frame::Stopped(FrameStop {
         layer,
@@ -147,7 +143,6 @@ fn content_stop(header: Part, offset: usize, error: &dyn std::fmt::Display) -> F
         cause: StopCause::Corrupt,
         header: Header::Sliced(header),
         lengths: None,
-        error: Some(error.to_string()),
     })
 }
 
@@ -180,7 +175,7 @@ fn from_ip(data: &[u8], skip: usize) -> Frame<'_> {
     match LaxSlicedPacket::from_ip(ip) {
         Ok(packet) => segment(data, &packet, skip),
         Err(ip::LaxHeaderSliceError::Len(e)) => len_stop(&e, skip),
-        Err(ip::LaxHeaderSliceError::Content(e)) => content_stop(Part::IpHeader, skip, &e),
+        Err(ip::LaxHeaderSliceError::Content(_)) => content_stop(Part::IpHeader, skip),
     }
 }
 
@@ -192,7 +187,6 @@ fn link_header_cut(data: &[u8], header_len: usize, framing: Framing) -> Frame<'s
         cause: StopCause::Cut,
         header: Header::Link(framing),
         lengths: Some((header_len, data.len())),
-        error: None,
     })
 }
 
@@ -247,14 +241,7 @@ fn stop_of<'a>(frame: &'a [u8], packet: &LaxSlicedPacket<'a>, base: usize) -> Fr
     };
     match error {
         SliceError::Len(e) => len_stop(e, base),
-        SliceError::LinuxSll(e) => content_stop(*part, start(), e),
-        SliceError::Macsec(e) => content_stop(*part, start(), e),
-        SliceError::Ip(e) => content_stop(*part, start(), e),
-        SliceError::Ipv4(e) => content_stop(*part, start(), e),
-        SliceError::Ipv6(e) => content_stop(*part, start(), e),
-        SliceError::Ipv4Exts(e) => content_stop(*part, start(), e),
-        SliceError::Ipv6Exts(e) => content_stop(*part, start(), e),
-        SliceError::Tcp(e) => content_stop(*part, start(), e),
+        _ => content_stop(*part, start()),
     }
 }
 
@@ -396,6 +383,6 @@ mod tests {
     fn an_ip_version_that_is_neither_4_nor_6_is_a_broken_network_header() {
         let s = stop(read(Framing::Ip, &[0x50; 40]));
         assert_eq!((s.layer, s.offset, s.cause), (Layer::Network, 0, StopCause::Corrupt));
-        assert!(s.error.is_some());
+        assert_eq!(s.to_string(), "byte 0, in its IP header: its bytes do not follow the format (corrupt)");
     }
 }
