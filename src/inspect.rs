@@ -17,7 +17,7 @@ use crate::report::{
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 use crate::rules::grade::Profile;
-use crate::rules::{conversation, headers as header_rules, message as message_rules, wire};
+use crate::rules::{capture as capture_rules, conversation, headers as header_rules, message as message_rules, wire};
 use crate::span::{snap_to_characters, Positions, Span};
 
 /// Whether line endings can be judged.
@@ -79,7 +79,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     let line_endings = if capture.is_some() { LineEndingCheck::Strict } else { options.line_endings };
     check_line_endings(&split.messages, line_endings, &mut raw);
     if let Some(capture) = capture {
-        raw.extend(capture.findings.iter().cloned().map(|f| attach_to_message(f, &split.messages)));
+        raw.extend(capture.problems.iter().map(|p| attach_to_message(capture_rules::finding_of(p), &split.messages)));
     }
     let content = content_of(text, capture, &classified);
     let mut looks_like = None;
@@ -122,7 +122,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
             format: c.format,
             frames: c.frames,
             connections: c.connections.clone(),
-            stopped: c.stopped.clone(),
+            stopped: c.stopped.as_ref().map(ToString::to_string),
             transcript_bytes: text.len(),
         });
     }

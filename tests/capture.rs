@@ -14,7 +14,7 @@ mod wire;
 
 use bits_inspector::bits::packet::PacketType;
 use bits_inspector::http::Direction;
-use bits_inspector::input::{detect, Format};
+use bits_inspector::input::{detect, read_capture, Format, Layer, ProblemKind, StopCause};
 use bits_inspector::{inspect, inspect_with_text, Options, Report};
 use capture_fixtures::*;
 use capture_writer::{exchange, Capture, Flow, Link, Packet};
@@ -227,22 +227,61 @@ fn a_file_cut_in_the_middle_of_a_record_keeps_what_came_before() {
     let capture = upload_capture();
     for bytes in [capture.pcapng(false), capture.pcap(false, false)] {
         let cut = &bytes[..bytes.len() * 2 / 3];
+        let stop = read_capture(cut).and_then(|c| c.stopped).expect("stopped");
+        assert_eq!((stop.cause, stop.layer), (StopCause::Cut, Layer::File));
+        assert!(stop.offset < cut.len() && stop.read_before > 0, "{stop:?}");
         let r = run(cut);
         let c = r.capture.as_ref().expect("capture");
         let stopped = c.stopped.as_deref().expect("stopped");
+        assert_eq!(stopped, stop.to_string());
         assert!(stopped.contains("cut short"), "{stopped}");
         assert!(rules(&r).contains(&"capture-stopped"));
         assert!(r.messages.len() >= 5);
         assert_eq!(&kinds(&r)[..5], &UPLOAD_KINDS[..5]);
     }
-    // Garbage after a good start is corrupt, not cut.
-    let mut bytes = capture.pcapng(false);
+}
+
+/// Garbage after a good start is corrupt, not cut: the file goes on, but not as pcapng.
+#[test]
+fn garbage_after_a_good_start_is_corrupt_not_cut() {
+    let mut bytes = upload_capture().pcapng(false);
     let at = bytes.len() / 2;
     bytes.truncate(at);
     bytes.extend_from_slice(&[0xff; 64]);
-    let stopped = run(&bytes).capture.expect("capture").stopped.expect("stopped");
-    assert!(stopped.contains("(corrupt)"), "{stopped}");
-    assert!(!stopped.contains("cut short"), "{stopped}");
+    let capture = read_capture(&bytes).expect("a capture");
+    let stop = capture.stopped.expect("stopped");
+    assert_eq!(stop.cause, StopCause::Corrupt, "{stop}");
+    assert!(stop.offset <= at, "stops at or before the garbage: {stop:?}");
+    assert!(stop.to_string().contains("(corrupt)"), "{stop}");
+    assert!(capture.problems.iter().any(|p| p.kind == ProblemKind::Stopped && p.summary == stop.to_string()));
+}
+
+/// A snapshot length too small for the headers: the frames give no segment, and one finding
+/// per layer says which frame stopped first, where, and how many did.
+#[test]
+fn frames_cut_inside_their_headers_are_named_by_layer_and_offset() {
+    let packets = upload_packets("10.0.0.1:49152", "10.0.0.2:8123", Link::Ethernet, true);
+    let mut c = Capture::new();
+    // Every frame cut 10 bytes into its IPv4 header.
+    c.push(packets.into_iter().map(|mut p| {
+        p.bytes.truncate(14 + 10);
+        p
+    }));
+    let capture = read_capture(&c.pcap(false, false)).expect("a capture");
+    let problems: Vec<_> = capture.problems.iter().filter(|p| p.kind == ProblemKind::FrameUndecoded).collect();
+    assert_eq!(problems.len(), 1, "{:?}", capture.problems);
+    assert_eq!(problems[0].layer, Layer::Network);
+    assert_eq!(
+        problems[0].summary,
+        format!(
+            "frame 1 gives no TCP segment: it stops at byte 14, in its IPv4 header: 10 of the 20 bytes it needs \
+             were captured (cut short); {} more frames stopped in this layer",
+            capture.frames - 1
+        )
+    );
+    assert!(capture.units.is_empty());
+    let r = run(&c.pcap(false, false));
+    assert!(rules(&r).contains(&"capture-frame-undecoded"));
 }
 
 /// Every input fuzzing made crash, as the engine received it (tests/fixtures/fuzz-regressions):
@@ -288,7 +327,10 @@ fn unsupported_link_types_and_non_http_traffic() {
     // Link type 105 (802.11) on the file header.
     bytes[20] = 105;
     let r = run(&bytes);
-    assert!(rules(&r).contains(&"capture-link-type-unsupported"));
+    let unsupported: Vec<_> = r.findings.iter().filter(|f| f.rule == "capture-link-type-unsupported").collect();
+    assert_eq!(unsupported.len(), 1);
+    let frames = r.capture.as_ref().expect("capture").frames;
+    assert_eq!(unsupported[0].summary, format!("{frames} frames of link type LINKTYPE_IEEE802_11 (105) not decoded"));
     assert!(r.messages.is_empty());
     let r = run(&c.pcap(false, false));
     assert_eq!(kinds(&r), UPLOAD_KINDS);

@@ -9,9 +9,8 @@
 use super::base64;
 use super::json::{self, Value};
 
+use super::problem::{Layer, Problem, ProblemKind, Stop, StopCause, StopDetail};
 use super::{Capture, Connection, Format, Origin, Unit};
-use crate::rules::catalog::Rule;
-use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
 pub fn read(input: &[u8]) -> Capture {
@@ -21,18 +20,22 @@ pub fn read(input: &[u8]) -> Capture {
         units: Vec::new(),
         connections: Vec::new(),
         frames: 0,
-        findings: Vec::new(),
+        problems: Vec::new(),
         stopped: None,
     };
-    let (entries, problem) = match json::parse(input) {
+    // Where the file stops being HAR, and why.
+    let (entries, stop) = match json::parse(input) {
         Ok(doc) => match doc.take("log").and_then(|log| log.take("entries")) {
             Some(Value::Array(entries)) => (entries, None),
-            _ => (Vec::new(), Some("no log.entries array: not a HAR 1.2 file".to_string())),
+            _ => (Vec::new(), Some((0, StopCause::Corrupt, StopDetail::NoHarEntries))),
         },
         // Not JSON as a whole: read the entries one by one up to the break.
         Err(e) => {
             let (entries, _) = entries_before_break(input);
-            (entries, Some(format!("not valid JSON at line {} column {}: {e}", e.line, e.column)))
+            // Running out of input is a cut file; anything else breaks the grammar.
+            let cause = if e.is_eof() { StopCause::Cut } else { StopCause::Corrupt };
+            let detail = StopDetail::Json { message: e.message, line: e.line, column: e.column };
+            (entries, Some((e.offset, cause, detail)))
         }
     };
     let mut connections: Vec<(Option<String>, usize)> = Vec::new();
@@ -40,12 +43,11 @@ pub fn read(input: &[u8]) -> Capture {
         capture.frames += 1;
         add_entry(&mut capture, &mut connections, entry);
     }
-    if let Some(problem) = problem {
-        let stopped =
-            format!("{problem}; {} entr{} read before it", entries.len(), if entries.len() == 1 { "y" } else { "ies" });
+    if let Some((offset, cause, detail)) = stop {
+        let stop = Stop { layer: Layer::Har, offset, cause, detail, read_before: entries.len() as u64 };
         let end = capture.transcript.len();
-        capture.findings.push(RawFinding::new(Rule::HarInvalid, Span::empty_at(end), stopped.clone()));
-        capture.stopped = Some(stopped);
+        capture.problems.push(Problem::new(ProblemKind::HarInvalid, Layer::Har, Span::empty_at(end), stop.to_string()));
+        capture.stopped = Some(stop);
     }
     capture
 }
@@ -334,7 +336,9 @@ mod tests {
         let c = read(text);
         assert_eq!(c.frames, 1);
         assert_eq!(c.units.len(), 2);
-        assert!(c.stopped.as_deref().unwrap_or("").contains("1 entry read"));
+        let stop = c.stopped.expect("stopped");
+        assert_eq!((stop.cause, stop.read_before), (StopCause::Cut, 1));
+        assert!(stop.to_string().contains("1 entry read"), "{stop}");
     }
 
     #[test]
@@ -342,7 +346,7 @@ mod tests {
         let mut text = b"{\"log\":".to_vec();
         text.extend(std::iter::repeat_n(b'[', 100_000));
         let c = read(&text);
-        assert!(c.stopped.is_some());
-        assert_eq!(c.findings[0].rule, Rule::HarInvalid);
+        assert_eq!(c.stopped.map(|s| s.cause), Some(StopCause::Corrupt));
+        assert_eq!(c.problems[0].kind, ProblemKind::HarInvalid);
     }
 }

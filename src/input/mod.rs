@@ -9,14 +9,18 @@ mod base64;
 mod frame;
 pub mod har;
 mod json;
+pub mod link_type;
 pub mod pcap;
+pub mod problem;
 pub mod sniff;
 mod tcp;
 mod transcript;
 
 use serde::Serialize;
 
-use crate::rules::finding::RawFinding;
+pub use link_type::LinkType;
+pub use problem::{Layer, Problem, ProblemKind, Stop, StopCause};
+
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -109,10 +113,11 @@ pub struct Capture {
     /// Frames (packets, or HAR entries) read.
     pub frames: u64,
     /// Problems of the capture itself: missing segments, a file broken part way, link types
-    /// not understood. Spans point into the transcript (an empty span at 0 when nothing does).
-    pub findings: Vec<RawFinding>,
+    /// not understood. Spans point into the transcript (an empty span at its end when they
+    /// are about the file as a whole).
+    pub problems: Vec<Problem>,
     /// Where reading stopped early and why; everything read before it is kept.
-    pub stopped: Option<String>,
+    pub stopped: Option<Stop>,
 }
 
 /// The capture these bytes hold, or `None` for text.

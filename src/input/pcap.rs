@@ -10,29 +10,60 @@ use pcap_parser::nom;
 use pcap_parser::pcapng::{parse_block_be, parse_block_le, parse_sectionheaderblock, Block};
 use pcap_parser::{parse_pcap_frame, parse_pcap_frame_be, parse_pcap_header, PcapError};
 
-use super::frame::{self, Frame};
+use super::frame::{self, Frame, FrameStop};
+use super::link_type::{Framing, LinkType};
+use super::problem::{Layer, Problem, ProblemKind, Record, Stop, StopCause, StopDetail};
 use super::tcp::{Endpoint, Reassembler, Segment};
 use super::{transcript, Capture, Format};
-use crate::rules::catalog::Rule;
-use crate::rules::finding::RawFinding;
 use crate::span::Span;
+
+/// The link of an interface: its type, when the file describes it, and how it is read.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    link_type: Option<LinkType>,
+    framing: Option<Framing>,
+}
+
+impl Link {
+    fn of(link_type: LinkType) -> Link {
+        Link { link_type: Some(link_type), framing: link_type.framing() }
+    }
+
+    /// A packet of an interface the file never described: counted, not decoded.
+    const UNDESCRIBED: Link = Link { link_type: None, framing: None };
+}
+
+/// The first frame that stopped in a layer, and how many did.
+struct Stopped {
+    frame: u64,
+    stop: FrameStop,
+    frames: u64,
+}
 
 /// What the frames held, before reassembly.
 struct Frames<'a> {
     tcp: Reassembler<'a>,
     count: u64,
-    /// Link types not understood, with how many frames had each.
-    unsupported: BTreeMap<u32, u64>,
+    /// Link types not understood (`None`: an interface never described), with how many
+    /// frames had each.
+    unsupported: BTreeMap<Option<LinkType>, u64>,
+    /// Frames whose headers stopped short of TCP, by layer.
+    stopped: BTreeMap<Layer, Stopped>,
 }
 
 impl<'a> Frames<'a> {
-    fn frame(&mut self, linktype: u32, time: Option<f64>, data: &'a [u8]) {
+    fn frame(&mut self, link: Link, time: Option<f64>, data: &'a [u8]) {
         self.count += 1;
-        let tcp = match frame::read(linktype, data) {
+        let Some(framing) = link.framing else {
+            *self.unsupported.entry(link.link_type).or_default() += 1;
+            return;
+        };
+        let tcp = match frame::read(framing, data) {
             Frame::Tcp(tcp) => tcp,
             Frame::NoSegment => return,
-            Frame::LinkUnsupported => {
-                *self.unsupported.entry(linktype).or_default() += 1;
+            Frame::Stopped(stop) => {
+                let frame = self.count;
+                self.stopped.entry(stop.layer).or_insert(Stopped { frame, stop, frames: 0 }).frames += 1;
                 return;
             }
         };
@@ -45,49 +76,58 @@ impl<'a> Frames<'a> {
 }
 
 pub fn read(input: &[u8], format: Format) -> Capture {
-    let mut frames = Frames { tcp: Reassembler::new(), count: 0, unsupported: BTreeMap::new() };
+    let mut frames =
+        Frames { tcp: Reassembler::new(), count: 0, unsupported: BTreeMap::new(), stopped: BTreeMap::new() };
     let stopped = match format {
         Format::Pcap => read_pcap(input, &mut frames),
         _ => read_pcapng(input, &mut frames),
     };
-    let mut findings = Vec::new();
-    let Frames { tcp, count, unsupported } = frames;
-    for (linktype, n) in &unsupported {
-        findings.push(RawFinding::new(
-            Rule::CaptureLinkTypeUnsupported,
-            Span::empty_at(0),
-            format!("{n} frame{} of link type {linktype} not decoded", if *n == 1 { "" } else { "s" }),
-        ));
+    let Frames { tcp, count, unsupported, stopped: frame_stops } = frames;
+    // About the file as a whole: placed at the end of the transcript once it is built.
+    let mut whole_file = Vec::new();
+    for (link_type, n) in &unsupported {
+        let frames = format!("{n} frame{}", if *n == 1 { "" } else { "s" });
+        let summary = match link_type {
+            Some(link_type) => format!("{frames} of link type {link_type} not decoded"),
+            None => format!("{frames} of an interface the file never describes not decoded"),
+        };
+        whole_file.push(Problem::new(ProblemKind::LinkTypeUnsupported, Layer::Link, Span::empty_at(0), summary));
     }
-    let mut capture = transcript::build(format, tcp.finish(), count, findings, stopped);
-    // File-level findings belong at the end of the transcript, after what was read.
-    let end = capture.transcript.len();
-    for f in &mut capture.findings {
-        if f.rule == Rule::CaptureLinkTypeUnsupported {
-            f.span = Span::empty_at(end);
-        }
+    for (layer, s) in &frame_stops {
+        let others = match s.frames - 1 {
+            0 => String::new(),
+            n => format!("; {n} more frame{} stopped in this layer", if n == 1 { "" } else { "s" }),
+        };
+        let summary = format!("frame {} gives no TCP segment: it stops at {}{others}", s.frame, s.stop);
+        whole_file.push(Problem::new(ProblemKind::FrameUndecoded, *layer, Span::empty_at(0), summary));
     }
-    if let Some(reason) = &capture.stopped {
-        capture.findings.push(RawFinding::new(Rule::CaptureStopped, Span::empty_at(end), reason.clone()));
+    let n = whole_file.len();
+    let mut capture = transcript::build(format, tcp.finish(), count, whole_file, stopped);
+    let end = Span::empty_at(capture.transcript.len());
+    for problem in &mut capture.problems[..n] {
+        problem.span = end;
+    }
+    if let Some(stop) = &capture.stopped {
+        capture.problems.push(Problem::new(ProblemKind::Stopped, Layer::File, end, stop.to_string()));
     }
     capture
 }
 
 /// Why the record or block at `offset` could not be read.
-fn stop_reason<E>(kind: &str, error: &nom::Err<E>, offset: usize, frames: u64) -> String {
-    let what = match error {
-        nom::Err::Incomplete(_) => "the file ends inside it (cut short)",
-        _ => "its bytes do not follow the format (corrupt)",
+fn stop<E>(record: Record, error: &nom::Err<E>, offset: usize, frames: u64) -> Stop {
+    let cause = match error {
+        nom::Err::Incomplete(_) => StopCause::Cut,
+        _ => StopCause::Corrupt,
     };
-    format!("stopped at byte {offset}, in the {kind} after frame {frames}: {what}; {frames} frames read before it")
+    Stop { layer: Layer::File, offset, cause, detail: StopDetail::Record(record), read_before: frames }
 }
 
-fn read_pcap<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
+fn read_pcap<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<Stop> {
     let (mut rest, header) = match parse_pcap_header(input) {
         Ok(ok) => ok,
-        Err(e) => return Some(stop_reason("pcap file header", &e, 0, 0)),
+        Err(e) => return Some(stop(Record::PcapFileHeader, &e, 0, 0)),
     };
-    let linktype = header.network.0 as u32;
+    let link = Link::of(LinkType(header.network.0 as u32));
     let scale = if header.is_nanosecond_precision() { 1e-9 } else { 1e-6 };
     let parse = if header.is_bigendian() { parse_pcap_frame_be } else { parse_pcap_frame };
     while !rest.is_empty() {
@@ -95,10 +135,10 @@ fn read_pcap<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
         match parse(rest) {
             Ok((next, record)) => {
                 let time = f64::from(record.ts_sec) + f64::from(record.ts_usec) * scale;
-                frames.frame(linktype, Some(time), record.data);
+                frames.frame(link, Some(time), record.data);
                 rest = next;
             }
-            Err(e) => return Some(stop_reason("packet record", &e, offset, frames.count)),
+            Err(e) => return Some(stop(Record::PacketRecord, &e, offset, frames.count)),
         }
     }
     None
@@ -118,12 +158,12 @@ fn announced_block_length(block: &[u8], big_endian: bool) -> Option<u32> {
 
 /// An interface of the current pcapng section: link type and timestamp units.
 struct Interface {
-    linktype: u32,
+    link: Link,
     per_second: u64,
     offset: i64,
 }
 
-fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
+fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<Stop> {
     let mut rest = input;
     let mut big_endian = false;
     let mut interfaces: Vec<Interface> = Vec::new();
@@ -133,11 +173,13 @@ fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
         // order of the section it belongs to.
         let section_header = rest.starts_with(&[0x0a, 0x0d, 0x0d, 0x0a]);
         if !section_header && announced_block_length(rest, big_endian).is_some_and(|n| n < MIN_BLOCK_LENGTH) {
-            return Some(format!(
-                "stopped at byte {offset}, in the block after frame {}: it announces a length under the {MIN_BLOCK_LENGTH} \
-                 bytes every pcapng block has (corrupt); {} frames read before it",
-                frames.count, frames.count
-            ));
+            return Some(Stop {
+                layer: Layer::File,
+                offset,
+                cause: StopCause::Corrupt,
+                detail: StopDetail::BlockShorterThanFraming,
+                read_before: frames.count,
+            });
         }
         let parsed: nom::IResult<&'a [u8], Block<'a>, PcapError<&'a [u8]>> = if section_header {
             parse_sectionheaderblock(rest).map(|(r, b)| (r, Block::SectionHeader(b)))
@@ -148,7 +190,7 @@ fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
         };
         let (next, block) = match parsed {
             Ok(ok) => ok,
-            Err(e) => return Some(stop_reason("block", &e, offset, frames.count)),
+            Err(e) => return Some(stop(Record::Block, &e, offset, frames.count)),
         };
         match block {
             Block::SectionHeader(shb) => {
@@ -156,7 +198,7 @@ fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
                 interfaces.clear();
             }
             Block::InterfaceDescription(idb) => interfaces.push(Interface {
-                linktype: u32::from(idb.linktype.0 as u16),
+                link: Link::of(LinkType(u32::from(idb.linktype.0 as u16))),
                 per_second: idb.ts_resolution().unwrap_or(1_000_000).max(1),
                 offset: idb.ts_offset(),
             }),
@@ -168,16 +210,16 @@ fn read_pcapng<'a>(input: &'a [u8], frames: &mut Frames<'a>) -> Option<String> {
                         let time = (ticks / i.per_second) as f64
                             + (ticks % i.per_second) as f64 / i.per_second as f64
                             + i.offset as f64;
-                        frames.frame(i.linktype, Some(time), data);
+                        frames.frame(i.link, Some(time), data);
                     }
                     // A packet of an interface never described: counted, not decoded.
-                    None => frames.frame(u32::MAX, None, data),
+                    None => frames.frame(Link::UNDESCRIBED, None, data),
                 }
             }
             Block::SimplePacket(spb) => {
-                let linktype = interfaces.first().map_or(u32::MAX, |i| i.linktype);
+                let link = interfaces.first().map_or(Link::UNDESCRIBED, |i| i.link);
                 let data = spb.data.get(..spb.origlen as usize).unwrap_or(spb.data);
-                frames.frame(linktype, None, data);
+                frames.frame(link, None, data);
             }
             _ => {}
         }

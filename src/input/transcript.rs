@@ -4,10 +4,9 @@
 
 use crate::http;
 use crate::order::{self, SortKey};
-use crate::rules::catalog::Rule;
-use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
+use super::problem::{Layer, Problem, ProblemKind, Stop};
 use super::tcp::{Reassembled, Stream};
 use super::{Capture, Connection, Format, Origin, Unit};
 
@@ -25,8 +24,8 @@ pub fn build(
     format: Format,
     conns: Vec<Reassembled>,
     frames: u64,
-    mut findings: Vec<RawFinding>,
-    stopped: Option<String>,
+    mut problems: Vec<Problem>,
+    stopped: Option<Stop>,
 ) -> Capture {
     let mut connections = Vec::with_capacity(conns.len());
     let mut pending = Vec::new();
@@ -84,8 +83,8 @@ pub fn build(
             transcript.extend_from_slice(b"\r\n");
         }
     }
-    report_stream_findings(&conns, &connections, &pending, &unit_of, &units, &mut findings);
-    Capture { format, transcript, units, connections, frames, findings, stopped }
+    report_stream_problems(&conns, &connections, &pending, &unit_of, &units, &mut problems);
+    Capture { format, transcript, units, connections, frames, problems, stopped }
 }
 
 /// Whether a stream holds HTTP or BITS at all, found by content, not by port. A stream
@@ -128,13 +127,13 @@ fn unit_bounds(stream: &Stream, split: &http::Split) -> Vec<(usize, usize)> {
 
 /// Missing segments, on the bytes that stand in for them, and connections the capture
 /// joined in the middle, on their first unit.
-fn report_stream_findings(
+fn report_stream_problems(
     conns: &[Reassembled],
     connections: &[Connection],
     pending: &[Pending],
     unit_of: &[usize],
     units: &[Unit],
-    findings: &mut Vec<RawFinding>,
+    problems: &mut Vec<Problem>,
 ) {
     // Per (connection, direction): its units' stream ranges and transcript starts, in
     // stream order because that is the order they were found in.
@@ -171,8 +170,9 @@ fn report_stream_findings(
                     _ => String::new(),
                 };
                 let filled = if gap.filled as u64 == gap.missing { "" } else { ", too many to show" };
-                findings.push(RawFinding::new(
-                    Rule::CaptureMissingSegment,
+                problems.push(Problem::new(
+                    ProblemKind::MissingSegment,
+                    Layer::Transport,
                     span,
                     format!(
                         "{} byte{} of the {side}'s stream ({route}) missing from the capture{between}{filled}",
@@ -186,8 +186,9 @@ fn report_stream_findings(
             let first = placed[id].iter().flatten().map(|u| u.2).min();
             if let Some(at) = first {
                 let c = &connections[id];
-                findings.push(RawFinding::new(
-                    Rule::CaptureStartedMidStream,
+                problems.push(Problem::new(
+                    ProblemKind::StartedMidStream,
+                    Layer::Transport,
                     Span::empty_at(at),
                     format!(
                         "connection {} -> {} was open before the capture started (no SYN captured)",

@@ -192,6 +192,9 @@ CaptureStopped { "capture-stopped", Input, (W, W, W), Standard, "-", [PCAP, PCAP
 CaptureLinkTypeUnsupported { "capture-link-type-unsupported", Input, (W, W, W), Standard, "-", [LINKTYPES, PCAP, PCAPNG],
     "Frames of a link type the inspector does not read",
     "The inspector reads Ethernet (with VLAN tags), Linux cooked capture v1 and v2, raw IPv4/IPv6 and BSD loopback frames. Frames of other link types (Wi-Fi with radiotap, USB, ...) are counted but not decoded; capture on the interface that carries the HTTP traffic, or convert the file in Wireshark." }
+CaptureFrameUndecoded { "capture-frame-undecoded", Input, (W, W, W), Standard, "-", [PCAP, PCAPNG, RFC9293],
+    "Frames whose headers are cut short or broken",
+    "A frame's link, IP or TCP header is cut short (the capture kept only the first bytes of each frame: its snapshot length was too small) or does not follow its format, so the frame gives no TCP segment. Whatever it carried is missing from the stream; capture with the full snapshot length." }
 CaptureMissingSegment { "capture-missing-segment", Input, (W, W, W), Standard, "-", [RFC9293],
     "Bytes of a TCP stream are missing from the capture",
     "TCP numbers every byte it sends; the capture holds none of the bytes in this range (the capture dropped them, or started or stopped in between). They are shown as `?` so the framing of the message stays right, but whatever they held (a header, part of a body) cannot be checked." }

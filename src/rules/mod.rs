@@ -1,6 +1,7 @@
 //! The checks: the rule catalog, the generic header-table checker, per-message rules and
 //! conversation rules.
 
+pub mod capture;
 pub mod catalog;
 pub mod conversation;
 pub mod finding;

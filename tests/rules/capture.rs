@@ -40,9 +40,13 @@ pub fn cases() -> Vec<Case> {
     let mut gap = ping_packets(16);
     gap.remove(4);
     let mid = ping_packets(16)[3..].to_vec();
+    // The client's first data segment cut inside its TCP header (Ethernet 14, IPv4 20).
+    let mut snapped = ping_packets(16);
+    snapped[3].bytes.truncate(14 + 20 + 8);
     vec![
         raw("capture-stopped", "10:1 ", &cut, &whole),
         raw("capture-link-type-unsupported", "1:1 ", &wifi, &other_link.pcap(false, false)),
+        raw("capture-frame-undecoded", "10:1 ", &pcapng(snapped), &whole),
         raw("capture-missing-segment", "1:17 ????????????????", &pcapng(gap), &whole),
         raw("capture-started-mid-stream", "1:1 ", &pcapng(mid), &whole),
         raw("har-invalid", "10:1 ", &har(", {\"request\": {\"meth"), &har("]}}")),
