@@ -59,7 +59,7 @@ fn module_path(src: &Path, file: &Path) -> Vec<String> {
 /// drive the crate from above: a report test inspects) and without its re-exports: a
 /// `mod.rs` that re-exports its children's items is their facade, not their user.
 fn code_of(text: &str) -> String {
-    let text = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+    let text = text.split("\nmod tests {").next().unwrap();
     let mut code = Vec::new();
     let mut in_reexport = false;
     for line in text.lines() {
@@ -99,7 +99,7 @@ fn named_paths(code: &str, from: &[String]) -> Vec<Vec<String>> {
         ("super::".to_string(), base)
     }];
     for child in children(code) {
-        prefixes.push((format!("{child}::"), from.to_vec().into_iter().chain([child.clone()]).collect()));
+        prefixes.push((format!("{child}::"), from.iter().cloned().chain([child.clone()]).collect()));
     }
     let starts: Vec<(usize, &Vec<String>, usize)> = prefixes
         .iter()

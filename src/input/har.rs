@@ -9,8 +9,8 @@
 use super::base64;
 use super::json::{self, Value};
 
+use super::capture::{Capture, Connection, Format, Origin, Unit};
 use super::problem::{Layer, Problem, ProblemKind, Stop, StopCause, StopDetail};
-use super::{Capture, Connection, Format, Origin, Unit};
 use crate::span::Span;
 
 pub fn read(input: &[u8]) -> Capture {

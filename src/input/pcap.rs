@@ -10,11 +10,12 @@ use pcap_parser::nom;
 use pcap_parser::pcapng::{parse_block_be, parse_block_le, parse_sectionheaderblock, Block};
 use pcap_parser::{parse_pcap_frame, parse_pcap_frame_be, parse_pcap_header, PcapError};
 
+use super::capture::{Capture, Format};
 use super::frame::{self, Frame, FrameStop};
 use super::link_type::{Framing, LinkType};
 use super::problem::{Layer, Problem, ProblemKind, Record, Stop, StopCause, StopDetail};
 use super::tcp::{Endpoint, Reassembler, Segment};
-use super::{transcript, Capture, Format};
+use super::transcript;
 use crate::span::Span;
 
 /// The link of an interface: its type, when the file describes it, and how it is read.

@@ -6,9 +6,9 @@ use crate::http;
 use crate::order::{self, SortKey};
 use crate::span::Span;
 
+use super::capture::{Capture, Connection, Format, Origin, Unit};
 use super::problem::{Layer, Problem, ProblemKind, Stop};
 use super::tcp::{Reassembled, Stream};
-use super::{Capture, Connection, Format, Origin, Unit};
 
 /// A unit before its place in the transcript is known.
 struct Pending {

@@ -11,6 +11,7 @@
 //! This module routes each message to the session it names.
 
 mod fragments;
+mod parts;
 mod sequence;
 mod session;
 mod summary;
@@ -25,15 +26,13 @@ use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
-use crate::span::Span;
 
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use sequence::{CloseAnswer, PerConnection};
+use parts::{at, lossy, session_key, value_span, BG_E_SESSION_NOT_FOUND};
+use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
-
-const BG_E_SESSION_NOT_FOUND: u32 = 0x8020_001F;
 
 #[derive(Default)]
 struct Conversation {
@@ -42,11 +41,7 @@ struct Conversation {
     /// Session each message belongs to.
     session_of: Vec<Option<usize>>,
     any_created: bool,
-    /// The BITS request awaiting its Ack, per connection (C1 is per connection).
-    pending_request: PerConnection,
-    restart_expected: Option<usize>,
-    last_close_answer: Option<CloseAnswer>,
-    host_ping_expected: Option<(usize, Vec<u8>)>,
+    sequence: Sequence,
     final_fragment_outstanding: Option<usize>,
     notified_session: Option<usize>,
 }
@@ -61,11 +56,11 @@ pub fn check(views: &[MessageView], out: &mut Vec<RawFinding>) -> Outcome {
     for view in views {
         match view.kind {
             MessageKind::Request(t) => c.request(views, view, t, out),
-            MessageKind::UnknownRequest => c.note_request_order(view, out),
+            MessageKind::UnknownRequest => c.sequence.note_request_order(view, out),
             MessageKind::Ack(t) if view.is_ack_attempt() => c.ack(views, view, t, out),
-            MessageKind::Ack(_) => c.clear_pending(view),
+            MessageKind::Ack(_) => c.sequence.clear_pending(view),
             MessageKind::UnknownAck(_) => {
-                c.clear_pending(view);
+                c.sequence.clear_pending(view);
                 if view.pair.is_none() {
                     out.push(at(
                         view,
@@ -82,18 +77,6 @@ pub fn check(views: &[MessageView], out: &mut Vec<RawFinding>) -> Outcome {
     }
     let sessions = c.sessions.into_iter().map(SessionSummary::from).collect();
     Outcome { session_of: c.session_of, sessions }
-}
-
-fn lossy(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn at(view: &MessageView, rule: Rule, summary: String) -> RawFinding {
-    RawFinding::new(rule, view.msg.start_line_span, summary).in_message(view.index)
-}
-
-fn value_span(view: &MessageView, name: &str) -> Span {
-    view.header(name).map_or(view.msg.start_line_span, |hd| hd.value)
 }
 
 impl Conversation {
@@ -140,11 +123,11 @@ impl Conversation {
     }
 
     fn request(&mut self, views: &[MessageView], view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
-        let unanswered = self.pending_request.get(view.connection);
-        self.note_request_order(view, out);
-        self.check_restart(views, view, t, out);
-        self.check_resend(view, t, out);
-        self.check_host_ping(view, t, out);
+        let unanswered = self.sequence.pending_request.get(view.connection);
+        self.sequence.note_request_order(view, out);
+        self.sequence.check_restart(views, view, t, out);
+        self.sequence.check_resend(view, t, &self.by_id, out);
+        self.sequence.check_host_ping(view, t, out);
         if !t.carries_session_id() {
             return;
         }
@@ -173,13 +156,13 @@ impl Conversation {
     }
 
     fn ack(&mut self, views: &[MessageView], view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
-        self.clear_pending(view);
+        self.sequence.clear_pending(view);
         let Some(request_index) = view.pair else { return };
         let request = &views[request_index];
         let status = view.status().unwrap_or(0);
         let error = view.value(h::ERROR_CODE).and_then(values::parse_hresult);
         if error == Some(BG_E_SESSION_NOT_FOUND) && t != PacketType::CancelSession {
-            self.restart_expected = Some(view.index);
+            self.sequence.restart_expected = Some(view.index);
         }
         if t == PacketType::CreateSession {
             self.create_session_ack(request, view, status, out);
@@ -211,7 +194,7 @@ impl Conversation {
             if (200..300).contains(&status) {
                 self.sessions[s].released(ending);
             }
-            self.last_close_answer = Some(CloseAnswer { packet: t, session: s, status, error });
+            self.sequence.last_close_answer = Some(CloseAnswer { packet: t, session: s, status, error });
         }
     }
 
@@ -232,7 +215,7 @@ impl Conversation {
         self.attach(s, request.index);
         self.attach(s, view.index);
         if let Some(host) = &self.sessions[s].host_id {
-            self.host_ping_expected = Some((view.index, host.clone()));
+            self.sequence.host_ping_expected = Some((view.index, host.clone()));
         }
     }
 
@@ -314,19 +297,4 @@ fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut V
             format!("{} is not in the client's BITS-Supported-Protocols", lossy(chosen)),
         ));
     }
-}
-
-/// What identifies a session: the id as issued, except that a GUID is a number written in
-/// hex and compares without case (`{a0ff...}` is `{A0FF...}`); other ids are arbitrary
-/// strings (Win32 page) and compare byte for byte.
-fn session_key(id: &[u8]) -> Vec<u8> {
-    if values::parse_guid(id).is_some() {
-        id.to_ascii_uppercase()
-    } else {
-        id.to_vec()
-    }
-}
-
-fn request_host(view: &MessageView) -> Option<Vec<u8>> {
-    values::host_of(view.msg.target(view.input).unwrap_or_default(), view.raw_value("Host"))
 }

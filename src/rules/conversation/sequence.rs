@@ -7,7 +7,9 @@ use crate::bits::packet::{MessageKind, PacketType};
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 
-use super::{at, lossy, request_host, session_key, Conversation, BG_E_SESSION_NOT_FOUND};
+use std::collections::HashMap;
+
+use super::parts::{at, lossy, request_host, session_key, BG_E_SESSION_NOT_FOUND};
 
 /// A message index per connection (`None`: pasted text, one conversation). Connections
 /// are numbered from 0, so a vector indexed by them beats hashing on every message.
@@ -44,7 +46,20 @@ pub struct CloseAnswer {
     pub error: Option<u32>,
 }
 
-impl Conversation {
+/// What the order of requests so far leads to expect next, across sessions.
+#[derive(Default)]
+pub struct Sequence {
+    /// The BITS request awaiting its Ack, per connection (C1 is per connection).
+    pub pending_request: PerConnection,
+    /// The Ack that said BG_E_SESSION_NOT_FOUND, while a Create-Session is expected (C21).
+    pub restart_expected: Option<usize>,
+    /// The answer to the last Close- or Cancel-Session, until the next request (C20).
+    pub last_close_answer: Option<CloseAnswer>,
+    /// The Ack that named a BITS-Host-Id, and that host, until the next request (C26).
+    pub host_ping_expected: Option<(usize, Vec<u8>)>,
+}
+
+impl Sequence {
     /// The Ack answers the request awaiting it on its connection.
     pub(super) fn clear_pending(&mut self, view: &MessageView) {
         if view.pair.is_some() && self.pending_request.get(view.connection) == view.pair {
@@ -95,10 +110,16 @@ impl Conversation {
 
     /// C20: Close-Session and Cancel-Session are resent only after a 5xx that is not
     /// BG_E_SESSION_NOT_FOUND.
-    pub(super) fn check_resend(&mut self, view: &MessageView, t: PacketType, out: &mut Vec<RawFinding>) {
+    /// `by_id`: the sessions known so far, by [`session_key`].
+    pub(super) fn check_resend(
+        &mut self,
+        view: &MessageView,
+        t: PacketType,
+        by_id: &HashMap<Vec<u8>, usize>,
+        out: &mut Vec<RawFinding>,
+    ) {
         let Some(answer) = self.last_close_answer.take() else { return };
-        let same_session =
-            view.session_id().is_some_and(|id| self.by_id.get(&session_key(id)) == Some(&answer.session));
+        let same_session = view.session_id().is_some_and(|id| by_id.get(&session_key(id)) == Some(&answer.session));
         if answer.packet != t || !same_session {
             return;
         }

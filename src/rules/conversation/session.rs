@@ -10,8 +10,7 @@ use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 
 use super::fragments::Progress;
-use super::upload::FileHeaders;
-use super::{at, lossy, request_host};
+use super::parts::{at, lossy, request_host};
 
 /// How the capture came to know the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,6 +238,15 @@ impl Session {
     pub fn reply_fetched(&mut self) {
         self.reply_downloaded = true;
     }
+}
+
+/// Content-Name and Content-Encoding as the session first gave them (C12, C13: one file,
+/// one encoding).
+#[derive(Debug, Default)]
+pub struct FileHeaders {
+    pub name: Option<Vec<u8>>,
+    /// The first fragment's Content-Encoding (inner `None`: it had none).
+    pub encoding: Option<Option<Vec<u8>>>,
 }
 
 #[cfg(test)]

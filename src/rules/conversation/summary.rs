@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::fragments::FragmentStep;
-use super::lossy;
+use super::parts::lossy;
 use super::session::{Ending, Origin, Session};
 
 /// What the capture shows of one upload session.

@@ -10,17 +10,8 @@ use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 
 use super::fragments::{AckIssue, Placement, RangeIssue};
+use super::parts::{at, lossy, value_span};
 use super::session::{Reply, Session};
-use super::{at, lossy, value_span};
-
-/// Content-Name and Content-Encoding as the session first gave them (C12, C13: one file,
-/// one encoding).
-#[derive(Debug, Default)]
-pub struct FileHeaders {
-    pub name: Option<Vec<u8>>,
-    /// The first fragment's Content-Encoding (inner `None`: it had none).
-    pub encoding: Option<Option<Vec<u8>>>,
-}
 
 /// The error context a server application's failure is reported with.
 const CONTEXT_REMOTE_APPLICATION: u32 = 7;

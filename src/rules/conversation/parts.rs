@@ -1,0 +1,37 @@
+//! What the conversation rules read of a message, and where their findings point.
+
+use crate::bits::classify::MessageView;
+use crate::bits::values;
+use crate::rules::catalog::Rule;
+use crate::rules::finding::RawFinding;
+use crate::span::Span;
+
+/// The HRESULT a server answers with for a session it does not know.
+pub const BG_E_SESSION_NOT_FOUND: u32 = 0x8020_001F;
+
+pub fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+pub fn at(view: &MessageView, rule: Rule, summary: String) -> RawFinding {
+    RawFinding::new(rule, view.msg.start_line_span, summary).in_message(view.index)
+}
+
+pub fn value_span(view: &MessageView, name: &str) -> Span {
+    view.header(name).map_or(view.msg.start_line_span, |hd| hd.value)
+}
+
+/// What identifies a session: the id as issued, except that a GUID is a number written in
+/// hex and compares without case (`{a0ff...}` is `{A0FF...}`); other ids are arbitrary
+/// strings (Win32 page) and compare byte for byte.
+pub fn session_key(id: &[u8]) -> Vec<u8> {
+    if values::parse_guid(id).is_some() {
+        id.to_ascii_uppercase()
+    } else {
+        id.to_vec()
+    }
+}
+
+pub fn request_host(view: &MessageView) -> Option<Vec<u8>> {
+    values::host_of(view.msg.target(view.input).unwrap_or_default(), view.raw_value("Host"))
+}
