@@ -8,25 +8,26 @@ use bits_inspector::report::{InputContent, ReportJson};
 use bits_inspector::rules::catalog::{CATALOG, NOT_CHECKS};
 use bits_inspector::{Inspection, Report};
 
-use crate::args::Format;
+use crate::args::{Format, RulesFormat};
+use crate::diagnostic::Diagnostics;
 
-/// Compiler-style lines, `file:line:col: severity[rule]: summary`, then a summary line.
-pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
+/// Each finding as rustc shows an error (see `diagnostic`), then summary lines: the
+/// messages, the capture and the counts.
+pub fn report_text(
+    out: &mut impl Write,
+    file: &str,
+    inspection: &Inspection,
+    diagnostics: &Diagnostics,
+) -> io::Result<()> {
+    let report = &inspection.report;
     for f in &report.findings {
-        let about = match (f.message, &f.header) {
-            (Some(m), Some(h)) => format!(" (message #{m} {}{}, {h})", report.messages[m].label(), origin(report, m)),
-            (Some(m), None) => format!(" (message #{m} {}{})", report.messages[m].label(), origin(report, m)),
+        let message = f.message.and_then(|m| report.messages.get(m).map(|message| (m, message)));
+        let about = match (message, &f.header) {
+            (Some((m, message)), Some(h)) => format!("message #{m} {}{}, {h}", message.label(), origin(report, m)),
+            (Some((m, message)), None) => format!("message #{m} {}{}", message.label(), origin(report, m)),
             _ => String::new(),
         };
-        writeln!(
-            out,
-            "{file}:{}:{}: {}[{}]: {}{about}",
-            f.start.line,
-            f.start.column,
-            f.severity.as_str(),
-            f.rule,
-            f.summary
-        )?;
+        writeln!(out, "{}\n", diagnostics.render(file, &inspection.text, f, &about))?;
     }
     let kinds: Vec<String> = report.messages.iter().map(|m| format!("#{} {}", m.index, m.label())).collect();
     if !kinds.is_empty() {
@@ -67,7 +68,9 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
 
 /// `, frame 17, 10.0.0.1:49152 -> 10.0.0.2:8080` for a message read from a capture file.
 fn origin(report: &Report, message: usize) -> String {
-    let (Some(o), Some(capture)) = (report.messages[message].origin, &report.capture) else { return String::new() };
+    let (Some(o), Some(capture)) = (report.messages.get(message).and_then(|m| m.origin), &report.capture) else {
+        return String::new();
+    };
     let frames = if o.first_frame == o.last_frame {
         format!("frame {}", o.first_frame)
     } else {
@@ -123,14 +126,15 @@ pub fn reports_json(out: &mut impl Write, reports: &[(&str, Inspection)]) -> io:
     writeln!(out)
 }
 
-pub fn rules(out: &mut impl Write, format: Format) -> io::Result<()> {
+pub fn rules(out: &mut impl Write, format: RulesFormat) -> io::Result<()> {
     let all: Vec<_> = CATALOG.iter().map(explain::rule).collect();
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &all)?;
-        return writeln!(out);
-    }
-    if format == Format::Markdown {
-        return rules_markdown(out, &all);
+    match format {
+        RulesFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            return writeln!(out);
+        }
+        RulesFormat::Markdown => return rules_markdown(out, &all),
+        RulesFormat::Text => {}
     }
     writeln!(out, "{:<48} {:<8} {:<8} {:<8} {:<14} sources", "rule", "default", "win32", "mc-bup", "reference")?;
     for r in &all {
@@ -190,7 +194,7 @@ fn rules_markdown(out: &mut impl Write, all: &[explain::RuleExplanation]) -> io:
 }
 
 pub fn explanation(out: &mut impl Write, found: &Explanation, format: Format) -> io::Result<()> {
-    if format != Format::Text {
+    if format == Format::Json {
         serde_json::to_writer_pretty(&mut *out, found)?;
         return writeln!(out);
     }
