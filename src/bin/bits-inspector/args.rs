@@ -15,8 +15,7 @@ use bits_inspector::Profile;
                   Any other command: 0, or 2 for bad arguments or an unknown `explain` query."
 )]
 pub struct Cli {
-    /// Colour the diagnostics: `auto` colours them when standard output is a terminal and
-    /// NO_COLOR is unset or empty.
+    /// When to colour diagnostics; `auto`: on a terminal, unless NO_COLOR is set
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
@@ -44,7 +43,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
-    /// Print a shell completion script, e.g. `bits-inspector completions bash > /etc/bash_completion.d/bits-inspector`
+    /// Print a shell completion script (`source <(bits-inspector completions bash)`)
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

@@ -11,8 +11,15 @@ use bits_inspector::{Inspection, Report};
 use crate::args::{Format, RulesFormat};
 use crate::diagnostic::Diagnostics;
 
-/// Each finding as rustc shows an error (see `diagnostic`), then summary lines: the
-/// messages, the capture and the counts.
+/// Findings of one input drawn in full; the rest take one line each. An input of a million
+/// broken messages would otherwise print gigabytes of repeated snippets and links, and
+/// nobody reads past the first screens; scripts get every finding either way.
+const FULL_DIAGNOSTICS: usize = 200;
+
+/// Each finding as rustc shows an error (see `diagnostic`) or, past the first
+/// [`FULL_DIAGNOSTICS`], on one line as rustc's short format does, `file:line:col:
+/// severity[rule]: summary (about)`; then summary lines: the messages, the capture and the
+/// counts.
 pub fn report_text(
     out: &mut impl Write,
     file: &str,
@@ -20,14 +27,31 @@ pub fn report_text(
     diagnostics: &Diagnostics,
 ) -> io::Result<()> {
     let report = &inspection.report;
-    for f in &report.findings {
+    for (i, f) in report.findings.iter().enumerate() {
         let message = f.message.and_then(|m| report.messages.get(m).map(|message| (m, message)));
         let about = match (message, &f.header) {
             (Some((m, message)), Some(h)) => format!("message #{m} {}{}, {h}", message.label(), origin(report, m)),
             (Some((m, message)), None) => format!("message #{m} {}{}", message.label(), origin(report, m)),
             _ => String::new(),
         };
-        writeln!(out, "{}\n", diagnostics.render(file, &inspection.text, f, &about))?;
+        if i < FULL_DIAGNOSTICS {
+            writeln!(out, "{}\n", diagnostics.render(file, &inspection.text, f, &about))?;
+            continue;
+        }
+        if i == FULL_DIAGNOSTICS {
+            let more = report.findings.len() - FULL_DIAGNOSTICS;
+            writeln!(out, "{file}: {more} more finding{}, one line each:", plural(more))?;
+        }
+        let about = if about.is_empty() { about } else { format!(" ({about})") };
+        writeln!(
+            out,
+            "{file}:{}:{}: {}[{}]: {}{about}",
+            f.start.line,
+            f.start.column,
+            f.severity.as_str(),
+            f.rule,
+            f.summary
+        )?;
     }
     let kinds: Vec<String> = report.messages.iter().map(|m| format!("#{} {}", m.index, m.label())).collect();
     if !kinds.is_empty() {
