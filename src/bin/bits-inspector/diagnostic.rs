@@ -265,6 +265,20 @@ mod tests {
         assert_eq!((e.source.as_str(), e.underline), ("abc", 3..3));
     }
 
+    #[test]
+    fn a_multi_line_span_is_drawn_as_rustc_draws_one() {
+        let text = b"BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nX-A: 1\r\nX-B: 2\r\nContent-Length: 0\r\n\r\n";
+        let report = bits_inspector::inspect(b"", &bits_inspector::Options::default());
+        let mut finding = report.findings[0].clone();
+        // From `1` on line 3 to the end of `X-B: 2` on line 4.
+        finding.span = Span::new(52, 61);
+        (finding.start.line, finding.start.column) = (3, 6);
+        let shown = Diagnostics::new(false).render("f", text, &finding, "here");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[1], " --> f:3:6");
+        assert_eq!(&lines[3..7], ["3 |   X-A: 1", "  |  ______^", "4 | | X-B: 2", "  | |______^ here"], "{shown}");
+    }
+
     proptest::proptest! {
         // Any bytes, any span: an excerpt is made, its underline lies on character
         // boundaries of what is shown, and rendering it never panics.
