@@ -56,9 +56,13 @@ fn errors_give_exit_1_and_rustc_style_diagnostics() {
     assert!(text.ends_with("2 messages, 1 error, 0 warnings, 0 notes (profile default)\n"), "{text}");
 }
 
-/// The underline of every finding of `input` in the text output, as (line number, the source
-/// line shown, the byte columns of the carets), beside each finding's span in the JSON report.
-fn underlines(input: &[u8]) -> Vec<((usize, String, std::ops::Range<usize>), (usize, usize))> {
+/// An underline in the text output: the line number, the source line shown, and the byte
+/// columns of the carets under it.
+type Underline = (usize, String, std::ops::Range<usize>);
+
+/// The underline of every finding of `input` in the text output, beside each finding's span
+/// (start and end offsets) in the JSON report.
+fn underlines(input: &[u8]) -> Vec<(Underline, (usize, usize))> {
     let text = stdout(&run_with_stdin(&["check", "--color", "never"], input));
     let json: serde_json::Value =
         serde_json::from_slice(&run_with_stdin(&["check", "--format", "json"], input).stdout).unwrap();
