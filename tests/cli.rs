@@ -354,3 +354,25 @@ fn past_two_hundred_findings_the_rest_take_one_line_each() {
     let line = short.iter().find(|l| l.starts_with("<stdin>:508:1: error[http-header-name-invalid]: ")).unwrap();
     assert!(line.ends_with(" (message #101 Ping)"), "{line}");
 }
+
+/// `--color auto` on a terminal: util-linux `script` runs the tool on a pseudo-terminal.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_auto_colours_unless_no_color_is_set() {
+    let on_terminal = |no_color: Option<&str>| {
+        let command = format!("{} check tests/fixtures/broken/fragment-gap.http", env!("CARGO_BIN_EXE_bits-inspector"));
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &command, "/dev/null"]).current_dir(env!("CARGO_MANIFEST_DIR")).stdin(Stdio::null());
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        let o = cmd.output().expect("util-linux `script`, to run the tool on a terminal");
+        assert!(stdout(&o).contains("note[content-name-outside-first-fragment]"), "{}", stdout(&o));
+        o.stdout.contains(&0x1b)
+    };
+    assert!(on_terminal(None));
+    // https://no-color.org: set and not empty.
+    assert!(on_terminal(Some("")));
+    assert!(!on_terminal(Some("1")));
+}
