@@ -49,7 +49,7 @@ fn errors_give_exit_1_and_rustc_style_diagnostics() {
     let title = lines.iter().position(|l| l.starts_with("error[ack-create-session-protocol-on-failure]: ")).unwrap();
     assert_eq!(lines[title + 1], " --> <stdin>:8:1");
     assert_eq!(lines[title + 3], "8 | BITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}");
-    assert!(lines[title + 4].ends_with("^ message #1 Ack for Create-Session, BITS-Protocol"), "{text}");
+    assert!(lines[title + 4].ends_with("^ (message #1 Ack for Create-Session, BITS-Protocol)"), "{text}");
     // The rule's title and its sources, as notes.
     assert!(text.contains("  = note: BITS-Protocol on a failed Create-Session\n"), "{text}");
     assert!(text.contains("  = help: Ack for Create-Session: https://learn.microsoft.com/"), "{text}");

@@ -29,9 +29,11 @@ pub fn report_text(
     let report = &inspection.report;
     for (i, f) in report.findings.iter().enumerate() {
         let message = f.message.and_then(|m| report.messages.get(m).map(|message| (m, message)));
+        // In parentheses, as the one-line form has always written it: scripts and tests
+        // (tests/capture.rs) look for `(message #3 Ack for Fragment, frames 19-21, ...)`.
         let about = match (message, &f.header) {
-            (Some((m, message)), Some(h)) => format!("message #{m} {}{}, {h}", message.label(), origin(report, m)),
-            (Some((m, message)), None) => format!("message #{m} {}{}", message.label(), origin(report, m)),
+            (Some((m, message)), Some(h)) => format!("(message #{m} {}{}, {h})", message.label(), origin(report, m)),
+            (Some((m, message)), None) => format!("(message #{m} {}{})", message.label(), origin(report, m)),
             _ => String::new(),
         };
         if i < FULL_DIAGNOSTICS {
@@ -42,7 +44,7 @@ pub fn report_text(
             let more = report.findings.len() - FULL_DIAGNOSTICS;
             writeln!(out, "{file}: {more} more finding{}, one line each:", plural(more))?;
         }
-        let about = if about.is_empty() { about } else { format!(" ({about})") };
+        let about = if about.is_empty() { about } else { format!(" {about}") };
         writeln!(
             out,
             "{file}:{}:{}: {}[{}]: {}{about}",
