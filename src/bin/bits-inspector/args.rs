@@ -1,140 +1,185 @@
-//! Command-line arguments. Small enough that a parser crate would cost more build time than it saves.
+//! Command-line arguments, declared for clap: the help of each command, the errors for bad
+//! arguments and the shell completions all come from these declarations.
+
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use bits_inspector::Profile;
 
-pub const USAGE: &str = "\
-Usage:
-  bits-inspector check [OPTIONS] [FILE...]   inspect captured traffic (standard input when no FILE or -)
-  bits-inspector explain RULE-ID|HRESULT|HEADER
-  bits-inspector rules [--format text|json|markdown]  list every rule with its sources
-  bits-inspector --help | --version
+#[derive(Debug, Parser)]
+#[command(
+    name = "bits-inspector",
+    version,
+    about = "Decode and check Microsoft BITS upload protocol traffic against the Win32 pages and [MC-BUP]",
+    after_help = "Exit status of check: 0 no error found, 1 errors found, 2 an input could not be read.\n\
+                  Any other command: 0, or 2 for bad arguments or an unknown `explain` query."
+)]
+pub struct Cli {
+    /// When to colour diagnostics; `auto`: on a terminal, unless NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
 
-Options for check:
-  --format text|json    compiler-style lines (default) or the JSON report
-  --profile NAME        default | win32 | mc-bup (how findings are graded)
-  --pasted              the input is text pasted from a browser or editor: do not judge line endings
-  --stats               after the output, print to standard error per input: bytes, messages,
-                        inspection time, and the process's peak memory (Linux)
-  --redact              print the input (a capture's decoded transcript) with credentials,
-                        cookies, host names and addresses replaced, instead of findings, to
-                        share in a bug report; what was replaced goes to standard error
+    /// No command prints this help, as `--help` does.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
 
-Exit status of check: 0 no error found, 1 errors found, 2 an input could not be read.";
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Inspect captured traffic: text, pcap, pcapng or HAR (standard input when no FILE, or -)
+    #[command(after_help = "Exit status: 0 no error found, 1 errors found, 2 an input could not be read.")]
+    Check(CheckArgs),
+    /// Explain a rule id, an HRESULT (0x8020001F or decimal) or a BITS header
+    Explain {
+        /// A rule id (`bits-inspector rules` lists them), an HRESULT or a header name
+        #[arg(value_name = "RULE-ID|HRESULT|HEADER")]
+        query: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List every rule with its grade under each profile and its sources
+    Rules {
+        /// `markdown` is docs/rules.md
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Print a shell completion script (`source <(bits-inspector completions bash)`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to inspect; - is standard input
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<String>,
+    /// Rustc-style diagnostics (text) or the JSON report
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// How findings are graded: the Win32 pages and [MC-BUP] disagree in places
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ProfileArg(Profile::Default), value_name = "NAME")]
+    pub profile: ProfileArg,
+    /// The input is text pasted from a browser or an editor: do not judge line endings
+    #[arg(long)]
+    pub pasted: bool,
+    /// After the output, print to standard error per input: bytes, messages, inspection
+    /// time and the process's peak memory (Linux)
+    #[arg(long)]
+    pub stats: bool,
+    /// Print the input (a capture's decoded transcript) with credentials, cookies, host names
+    /// and addresses replaced, instead of findings, to share in a bug report; what was
+    /// replaced goes to standard error
+    #[arg(long)]
+    pub redact: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
-    /// Only for `rules`: the table in docs/rules.md.
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    /// The table in docs/rules.md
     Markdown,
 }
 
-#[derive(Debug)]
-pub enum Command {
-    Check { files: Vec<String>, format: Format, profile: Profile, pasted: bool, stats: bool, redact: bool },
-    Explain { query: String, format: Format },
-    Rules { format: Format },
-    Help,
-    Version,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
-pub fn parse(args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let mut args = args.peekable();
-    let command = match args.next().as_deref() {
-        None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some("-V" | "--version") => return Ok(Command::Version),
-        Some(c @ ("check" | "explain" | "rules")) => c.to_string(),
-        Some(other) => return Err(format!("unknown command `{other}`")),
-    };
-    let mut format = Format::Text;
-    let mut profile = Profile::Default;
-    let mut pasted = false;
-    let mut stats = false;
-    let mut redact = false;
-    let mut positional = Vec::new();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| inline.clone().or_else(|| args.next()).ok_or(format!("{name} needs a value"));
-        match flag.as_str() {
-            "--format" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    "markdown" if command == "rules" => Format::Markdown,
-                    other => return Err(format!("unknown format `{other}` (text or json)")),
-                }
-            }
-            "--profile" => {
-                let name = value("--profile")?;
-                profile =
-                    Profile::parse(&name).ok_or(format!("unknown profile `{name}` (default, win32 or mc-bup)"))?;
-            }
-            "--pasted" => pasted = true,
-            "--stats" => stats = true,
-            "--redact" => redact = true,
-            "-h" | "--help" => return Ok(Command::Help),
-            "-" => positional.push(arg),
-            f if f.starts_with('-') => return Err(format!("unknown option `{f}`")),
-            _ => positional.push(arg),
-        }
+/// The library's [`Profile`] as a clap value: its names come from `Profile::as_str`, so the
+/// help, the completions and the parser cannot drift from the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileArg(pub Profile);
+
+impl ValueEnum for ProfileArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [ProfileArg; 3] =
+            [ProfileArg(Profile::ALL[0]), ProfileArg(Profile::ALL[1]), ProfileArg(Profile::ALL[2])];
+        &ALL
     }
-    match command.as_str() {
-        "check" => {
-            if positional.is_empty() {
-                positional.push("-".to_string());
-            }
-            Ok(Command::Check { files: positional, format, profile, pasted, stats, redact })
-        }
-        "explain" => match positional.as_slice() {
-            [query] => Ok(Command::Explain { query: query.clone(), format }),
-            _ => Err("explain takes one rule id, HRESULT or header name".to_string()),
-        },
-        _ => Ok(Command::Rules { format }),
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
+}
+
+impl std::fmt::Display for ProfileArg {
+    // clap shows the default value with this.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn parse_str(s: &str) -> Result<Command, String> {
-        parse(s.split_whitespace().map(String::from))
+    fn parse(line: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("bits-inspector").chain(line.split_whitespace()))
+    }
+
+    fn check(line: &str) -> CheckArgs {
+        match parse(line).unwrap().command {
+            Some(Command::Check(args)) => args,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_declarations_are_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn check_defaults_to_standard_input() {
-        match parse_str("check").unwrap() {
-            Command::Check { files, format, profile, pasted, stats, redact } => {
-                assert_eq!(files, vec!["-"]);
-                assert_eq!(
-                    (format, profile, pasted, stats, redact),
-                    (Format::Text, Profile::Default, false, false, false)
-                );
-            }
-            other => panic!("{other:?}"),
-        }
+        let args = check("check");
+        assert_eq!(args.files, vec!["-"]);
+        assert_eq!(
+            (args.format, args.profile.0, args.pasted, args.stats, args.redact),
+            (Format::Text, Profile::Default, false, false, false)
+        );
     }
 
     #[test]
     fn options_in_both_spellings() {
-        match parse_str("check --format=json --profile mc-bup a b").unwrap() {
-            Command::Check { files, format, profile, .. } => {
-                assert_eq!(files, vec!["a", "b"]);
-                assert_eq!((format, profile), (Format::Json, Profile::McBup));
-            }
-            other => panic!("{other:?}"),
+        let args = check("check --format=json --profile mc-bup a b");
+        assert_eq!(args.files, vec!["a", "b"]);
+        assert_eq!((args.format, args.profile.0), (Format::Json, Profile::McBup));
+        assert!(check("check --redact a").redact);
+        // Profile names were never case-sensitive.
+        assert_eq!(check("check --profile Win32").profile.0, Profile::Win32);
+        assert_eq!(parse("--color never check").unwrap().color, ColorChoice::Never);
+        assert_eq!(parse("check --color always").unwrap().color, ColorChoice::Always);
+    }
+
+    #[test]
+    fn every_profile_is_offered() {
+        for profile in Profile::ALL {
+            assert_eq!(check(&format!("check --profile {}", profile.as_str())).profile.0, profile);
         }
-        assert!(matches!(parse_str("check --redact a").unwrap(), Command::Check { redact: true, .. }));
     }
 
     #[test]
     fn bad_arguments_are_refused_with_a_reason() {
-        assert!(parse_str("check --profile strict").unwrap_err().contains("strict"));
-        assert!(parse_str("frobnicate").is_err());
-        assert!(parse_str("explain").is_err());
-        assert!(parse_str("check --format").unwrap_err().contains("needs a value"));
+        assert!(parse("check --profile strict").unwrap_err().to_string().contains("strict"));
+        assert!(parse("frobnicate").is_err());
+        assert!(parse("explain").is_err());
+        assert!(parse("check --format").is_err());
+        assert!(parse("check --format markdown").is_err());
+        assert!(matches!(
+            parse("rules --format markdown").unwrap().command,
+            Some(Command::Rules { format: RulesFormat::Markdown })
+        ));
     }
 }

@@ -1,44 +1,46 @@
 //! `bits-inspector`: check captured BITS upload traffic from scripts and CI.
 
 mod args;
+mod diagnostic;
 mod output;
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use args::{Command, Format};
+use args::{CheckArgs, Cli, ColorChoice, Command, Format};
 use bits_inspector::{explain, inspect_with_text, redact, Inspection, LineEndingCheck, Options};
+use clap::{CommandFactory, Parser};
+use diagnostic::Diagnostics;
 
 fn main() -> ExitCode {
-    let command = match args::parse(std::env::args().skip(1)) {
-        Ok(command) => command,
-        Err(message) => {
-            eprintln!("bits-inspector: {message}\n\n{}", args::USAGE);
-            return ExitCode::from(2);
-        }
-    };
+    // clap prints help and version to standard output with status 0, and a bad argument
+    // with its reason and the usage to standard error with status 2, as before.
+    let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
-    let result = match command {
-        Command::Help => writeln!(stdout, "{}", args::USAGE).map(|_| ExitCode::SUCCESS),
-        Command::Version => writeln!(stdout, "bits-inspector {}", env!("CARGO_PKG_VERSION")).map(|_| ExitCode::SUCCESS),
-        Command::Rules { format } => output::rules(&mut stdout, format).map(|_| ExitCode::SUCCESS),
-        Command::Explain { query, format } => match explain::explain(&query) {
+    let result = match cli.command {
+        None => Cli::command().write_help(&mut stdout).map(|_| ExitCode::SUCCESS),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "bits-inspector", &mut stdout);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Rules { format }) => output::rules(&mut stdout, format).map(|_| ExitCode::SUCCESS),
+        Some(Command::Explain { query, format }) => match explain::explain(&query) {
             Some(found) => output::explanation(&mut stdout, &found, format).map(|_| ExitCode::SUCCESS),
             None => {
                 eprintln!("bits-inspector: `{query}` is neither a rule id, a BITS header nor an HRESULT (try `bits-inspector rules`)");
                 return ExitCode::from(2);
             }
         },
-        Command::Check { files, format, profile, pasted, stats, redact } => {
+        Some(Command::Check(args)) => {
             let options = Options {
-                profile,
-                line_endings: if pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
+                profile: args.profile.0,
+                line_endings: if args.pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
             };
-            if redact {
-                redacted(&mut stdout, &files, &options)
+            if args.redact {
+                redacted(&mut stdout, &args.files, &options)
             } else {
-                check(&mut stdout, &files, format, &options, stats)
+                check(&mut stdout, &args, &options, &Diagnostics::new(colour(cli.color)))
             }
         }
     };
@@ -49,6 +51,18 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("bits-inspector: cannot write output: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether diagnostics are coloured: `--color auto` colours a terminal, unless NO_COLOR is
+/// set to anything but the empty string (https://no-color.org); the flag overrides both.
+fn colour(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -88,14 +102,13 @@ fn redacted(out: &mut impl Write, files: &[String], options: &Options) -> std::i
 
 fn check(
     out: &mut impl Write,
-    files: &[String],
-    format: Format,
+    args: &CheckArgs,
     options: &Options,
-    stats: bool,
+    diagnostics: &Diagnostics,
 ) -> std::io::Result<ExitCode> {
     let mut unreadable = false;
     let mut inputs = Vec::new();
-    for file in files {
+    for file in &args.files {
         let name = if file == "-" { "<stdin>" } else { file.as_str() };
         match read_input(file) {
             Ok(bytes) => inputs.push((name, bytes)),
@@ -116,16 +129,16 @@ fn check(
         })
         .collect();
     let errors = reports.iter().any(|(_, i)| i.report.has_errors());
-    match format {
-        Format::Text | Format::Markdown => {
+    match args.format {
+        Format::Text => {
             for (name, inspection) in &reports {
-                output::report_text(out, name, &inspection.report)?;
+                output::report_text(out, name, inspection, diagnostics)?;
             }
         }
         Format::Json => output::reports_json(out, &reports)?,
     }
     out.flush()?;
-    if stats {
+    if args.stats {
         for (((name, inspection), time), (_, bytes)) in reports.iter().zip(&timings).zip(&inputs) {
             eprintln!("{}", output::stats_line(name, bytes.len(), &inspection.report, *time));
         }

@@ -8,16 +8,43 @@ use bits_inspector::report::{InputContent, ReportJson};
 use bits_inspector::rules::catalog::{CATALOG, NOT_CHECKS};
 use bits_inspector::{Inspection, Report};
 
-use crate::args::Format;
+use crate::args::{Format, RulesFormat};
+use crate::diagnostic::Diagnostics;
 
-/// Compiler-style lines, `file:line:col: severity[rule]: summary`, then a summary line.
-pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
-    for f in &report.findings {
-        let about = match (f.message, &f.header) {
-            (Some(m), Some(h)) => format!(" (message #{m} {}{}, {h})", report.messages[m].label(), origin(report, m)),
-            (Some(m), None) => format!(" (message #{m} {}{})", report.messages[m].label(), origin(report, m)),
+/// Findings of one input drawn in full; the rest take one line each. An input of a million
+/// broken messages would otherwise print gigabytes of repeated snippets and links, and
+/// nobody reads past the first screens; scripts get every finding either way.
+const FULL_DIAGNOSTICS: usize = 200;
+
+/// Each finding as rustc shows an error (see `diagnostic`) or, past the first
+/// [`FULL_DIAGNOSTICS`], on one line as rustc's short format does, `file:line:col:
+/// severity[rule]: summary (about)`; then summary lines: the messages, the capture and the
+/// counts.
+pub fn report_text(
+    out: &mut impl Write,
+    file: &str,
+    inspection: &Inspection,
+    diagnostics: &Diagnostics,
+) -> io::Result<()> {
+    let report = &inspection.report;
+    for (i, f) in report.findings.iter().enumerate() {
+        let message = f.message.and_then(|m| report.messages.get(m).map(|message| (m, message)));
+        // In parentheses, as the one-line form has always written it: scripts and tests
+        // (tests/capture.rs) look for `(message #3 Ack for Fragment, frames 19-21, ...)`.
+        let about = match (message, &f.header) {
+            (Some((m, message)), Some(h)) => format!("(message #{m} {}{}, {h})", message.label(), origin(report, m)),
+            (Some((m, message)), None) => format!("(message #{m} {}{})", message.label(), origin(report, m)),
             _ => String::new(),
         };
+        if i < FULL_DIAGNOSTICS {
+            writeln!(out, "{}\n", diagnostics.render(file, &inspection.text, f, &about))?;
+            continue;
+        }
+        if i == FULL_DIAGNOSTICS {
+            let more = report.findings.len() - FULL_DIAGNOSTICS;
+            writeln!(out, "{file}: {more} more finding{}, one line each:", plural(more))?;
+        }
+        let about = if about.is_empty() { about } else { format!(" {about}") };
         writeln!(
             out,
             "{file}:{}:{}: {}[{}]: {}{about}",
@@ -67,7 +94,9 @@ pub fn report_text(out: &mut impl Write, file: &str, report: &Report) -> io::Res
 
 /// `, frame 17, 10.0.0.1:49152 -> 10.0.0.2:8080` for a message read from a capture file.
 fn origin(report: &Report, message: usize) -> String {
-    let (Some(o), Some(capture)) = (report.messages[message].origin, &report.capture) else { return String::new() };
+    let (Some(o), Some(capture)) = (report.messages.get(message).and_then(|m| m.origin), &report.capture) else {
+        return String::new();
+    };
     let frames = if o.first_frame == o.last_frame {
         format!("frame {}", o.first_frame)
     } else {
@@ -123,14 +152,15 @@ pub fn reports_json(out: &mut impl Write, reports: &[(&str, Inspection)]) -> io:
     writeln!(out)
 }
 
-pub fn rules(out: &mut impl Write, format: Format) -> io::Result<()> {
+pub fn rules(out: &mut impl Write, format: RulesFormat) -> io::Result<()> {
     let all: Vec<_> = CATALOG.iter().map(explain::rule).collect();
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &all)?;
-        return writeln!(out);
-    }
-    if format == Format::Markdown {
-        return rules_markdown(out, &all);
+    match format {
+        RulesFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            return writeln!(out);
+        }
+        RulesFormat::Markdown => return rules_markdown(out, &all),
+        RulesFormat::Text => {}
     }
     writeln!(out, "{:<48} {:<8} {:<8} {:<8} {:<14} sources", "rule", "default", "win32", "mc-bup", "reference")?;
     for r in &all {
@@ -190,7 +220,7 @@ fn rules_markdown(out: &mut impl Write, all: &[explain::RuleExplanation]) -> io:
 }
 
 pub fn explanation(out: &mut impl Write, found: &Explanation, format: Format) -> io::Result<()> {
-    if format != Format::Text {
+    if format == Format::Json {
         serde_json::to_writer_pretty(&mut *out, found)?;
         return writeln!(out);
     }
