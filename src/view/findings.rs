@@ -201,6 +201,7 @@ mod tests {
             assert_eq!(g.count, report.findings.iter().filter(|f| f.rule == g.rule).count());
         }
         assert!(groups.windows(2).all(|w| w[0].severity > w[1].severity
-            || (w[0].severity == w[1].severity && (w[0].count > w[1].count || (w[0].count == w[1].count && w[0].rule < w[1].rule)))));
+            || (w[0].severity == w[1].severity
+                && (w[0].count > w[1].count || (w[0].count == w[1].count && w[0].rule < w[1].rule)))));
     }
 }

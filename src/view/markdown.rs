@@ -94,7 +94,13 @@ mod tests {
         assert!(lines[0].starts_with(&format!("**bits-inspector {}**, profile `default`: ", report.version)), "{md}");
         assert_eq!(lines.len(), 2 + report.findings.len());
         let f = report.findings.iter().find(|f| f.severity == crate::Severity::Error).unwrap();
-        assert!(lines[2].starts_with(&format!("- **error** `{}` (line {}:{}, message #1 (", f.rule, f.start.line, f.start.column)), "{md}");
+        assert!(
+            lines[2].starts_with(&format!(
+                "- **error** `{}` (line {}:{}, message #1 (",
+                f.rule, f.start.line, f.start.column
+            )),
+            "{md}"
+        );
         assert!(lines[2].contains("](https://"), "{md}");
     }
 

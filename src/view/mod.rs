@@ -48,11 +48,7 @@ pub struct View {
 impl View {
     /// `index` resolves the report's byte offsets in the text its spans point into.
     pub fn new(report: &Report, index: &TextIndex) -> View {
-        View {
-            rows: Rows::new(report),
-            findings: FindingOrder::new(report),
-            regions: Regions::new(report, index),
-        }
+        View { rows: Rows::new(report), findings: FindingOrder::new(report), regions: Regions::new(report, index) }
     }
 }
 
@@ -85,7 +81,8 @@ pub(crate) mod test_support {
         (report, index, text)
     }
 
-    pub const CAPTURE_41: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mc-bup-4.1-upload.http"));
+    pub const CAPTURE_41: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mc-bup-4.1-upload.http"));
     pub const BROKEN_403: &[u8] = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/broken/ack-create-session-protocol-on-403.http"

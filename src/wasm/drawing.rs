@@ -1,0 +1,157 @@
+//! How the kept [`Inspection`] answers the page: the core's [`View`] turned into the page's
+//! DTOs, one page of a list at a time.
+
+use wasm_bindgen::JsValue;
+
+use super::dto::*;
+use super::Inspection;
+use crate::bits::packet::{MessageKind, PacketType};
+use crate::view::{message_name, View};
+
+pub(super) fn no_summary() -> JsValue {
+    JsValue::from_str("ask for the inspection's summary first: it brings the page's limits")
+}
+
+impl Inspection {
+    pub(super) fn view(&self) -> Result<(&View, Limits), JsValue> {
+        self.view.as_ref().map(|(view, limits)| (view, *limits)).ok_or_else(no_summary)
+    }
+
+    pub(super) fn page_summary(&self) -> PageSummary {
+        let (view, limits) = self.view.as_ref().map(|(v, l)| (v, *l)).expect("summary makes the view first");
+        let report = &self.report;
+        let messages = &report.messages;
+        let regions = &view.regions;
+        let length = self.index.utf16_len();
+        let whole = length <= limits.whole_up_to_chars && regions.len() <= limits.whole_up_to_regions;
+        let region = |r| self.page_region(r);
+        let raw = PageRaw {
+            whole,
+            length,
+            region_count: regions.len(),
+            regions: whole.then(|| regions.all().iter().copied().map(region).collect()),
+            first: (!whole).then(|| self.regions_around(view, limits, 0, 0)),
+        };
+        let first_rows = if messages.len() <= limits.open_cards_up_to {
+            self.rows_of(view, 0, limits.draw_all_pairs)
+        } else {
+            Vec::new()
+        };
+        PageSummary {
+            version: report.version,
+            profile: report.profile.as_str(),
+            input: PageInput::new(report, &self.index, self.pasted),
+            counts: report.counts.into(),
+            message_count: messages.len(),
+            finding_count: report.findings.len(),
+            groups: view.findings.groups(report).into_iter().map(PageRuleGroup::from).collect(),
+            row_count: view.rows.len(),
+            all_unknown: messages.iter().all(|m| matches!(m.start_line, crate::http::StartLine::Invalid)),
+            capture: report.capture.as_ref().map(|c| {
+                let mut capture = PageCapture::from(c);
+                capture.connections.truncate(limits.connections_shown);
+                CaptureCard { capture, connection_count: c.connections.len() }
+            }),
+            sequence: (0..messages.len().min(limits.sequence_shown)).map(|i| self.brief(i)).collect(),
+            session_count: report.sessions.len(),
+            sessions: report
+                .sessions
+                .iter()
+                .take(limits.sessions_shown)
+                .map(|s| self.session_card(s, limits))
+                .collect(),
+            raw,
+            rows: PageSlice { from: 0, items: first_rows },
+            findings: PageSlice {
+                from: 0,
+                items: view
+                    .findings
+                    .shown(0, limits.draw_all_findings)
+                    .iter()
+                    .map(|&i| self.drawn_finding(view, i))
+                    .collect(),
+            },
+        }
+    }
+
+    pub(super) fn rows_of(&self, view: &View, from: usize, to: usize) -> Vec<Vec<DrawnMessage>> {
+        view.rows
+            .range(from, to)
+            .map(|row| view.rows.messages(row).filter_map(|i| self.drawn_message(view, i)).collect())
+            .collect()
+    }
+
+    pub(super) fn drawn_finding(&self, view: &View, index: usize) -> DrawnFinding {
+        let f = &self.report.findings[index];
+        DrawnFinding {
+            finding: PageFinding::new(f, &self.index),
+            index,
+            position: view.findings.position(index),
+            message_name: f.message.and_then(|m| message_name(&self.report, m)),
+        }
+    }
+
+    pub(super) fn drawn_message(&self, view: &View, index: usize) -> Option<DrawnMessage> {
+        let m = self.report.messages.get(index)?;
+        let mut message = PageMessage::new(self.report.detail(index, &self.text), &self.index, true);
+        message.findings = MessageFindings::Drawn(m.findings.iter().map(|&f| self.drawn_finding(view, f)).collect());
+        let connection = m
+            .origin
+            .as_ref()
+            .and_then(|o| self.report.capture.as_ref()?.connections.get(o.connection).map(PageConnection::from));
+        Some(DrawnMessage { message, row: view.rows.row_of(index), connection })
+    }
+
+    fn brief(&self, index: usize) -> PageBrief {
+        let m = self.report.detail_without_headers(index, &self.text);
+        let finding_count = m.findings.len();
+        let message = PageMessage::new(m, &self.index, false);
+        PageBrief {
+            index,
+            direction: message.direction,
+            kind: message.kind,
+            label: message.label,
+            status: message.status,
+            reason: message.reason,
+            target: message.target,
+            start_line: message.start_line,
+            origin: message.origin,
+            counts: message.counts,
+            finding_count,
+        }
+    }
+
+    fn session_card(&self, s: &crate::rules::conversation::SessionSummary, limits: Limits) -> SessionCard {
+        let closing = s
+            .messages
+            .iter()
+            .filter_map(|&i| self.report.messages.get(i))
+            .filter(|m| {
+                matches!(
+                    m.message_kind,
+                    MessageKind::Request(PacketType::CloseSession) | MessageKind::Request(PacketType::CancelSession)
+                )
+            })
+            .map(|m| PageClosing { index: m.index, label: m.label() })
+            .collect();
+        let mut session = PageSession::from(s);
+        let fragment_count = session.fragments.len();
+        session.fragments.truncate(limits.fragments_shown);
+        session.messages = Vec::new();
+        SessionCard { session, fragment_count, closing }
+    }
+
+    pub(super) fn regions_around(&self, view: &View, limits: Limits, start: usize, end: usize) -> Vec<PageRegion> {
+        view.regions.around(start, end, limits.regions_per_mark).iter().map(|&r| self.page_region(r)).collect()
+    }
+
+    fn page_region(&self, r: crate::view::Region) -> PageRegion {
+        let (view, _) = self.view().expect("regions come from the view");
+        PageRegion {
+            start: r.start,
+            end: r.end,
+            message: r.message,
+            pieces: view.regions.pieces(r, &self.report, &self.index).into_iter().map(PagePiece::from).collect(),
+        }
+    }
+}
