@@ -15,7 +15,7 @@ pub struct FindingFilter {
     pub rule: Option<String>,
     /// One message index.
     pub message: Option<usize>,
-    /// Words searched, without case, in the rule id, title, summary, header and message name.
+    /// Words searched, without ASCII case, in the rule id, title, summary, header and message name.
     pub text: String,
 }
 
@@ -87,7 +87,9 @@ impl FindingOrder {
             self.show(self.order.clone());
             return self.shown.len();
         }
-        let words = filter.text.trim().to_lowercase();
+        // ASCII case only: Unicode case tables would cost the page's wasm more than the
+        // search gains (rule ids, header names and the engine's words are ASCII).
+        let words = filter.text.trim().to_ascii_lowercase();
         let keep = |&i: &usize| {
             let f = &report.findings[i];
             if !filter.severities.is_empty() && !filter.severities.contains(&f.severity) {
@@ -104,7 +106,7 @@ impl FindingOrder {
             }
             let name = f.message.and_then(|m| super::message_name(report, m)).unwrap_or_default();
             let header = f.header.as_deref().unwrap_or("");
-            let hay = format!("{}\n{}\n{}\n{}\n{}", f.rule, f.title, f.summary, header, name).to_lowercase();
+            let hay = format!("{}\n{}\n{}\n{}\n{}", f.rule, f.title, f.summary, header, name).to_ascii_lowercase();
             hay.contains(&words)
         };
         let shown = self.order.iter().copied().filter(keep).collect();

@@ -5,8 +5,7 @@ use wasm_bindgen::JsValue;
 
 use super::dto::*;
 use super::Inspection;
-use crate::bits::packet::{MessageKind, PacketType};
-use crate::view::{message_name, View};
+use crate::view::View;
 
 pub(super) fn no_summary() -> JsValue {
     JsValue::from_str("ask for the inspection's summary first: it brings the page's limits")
@@ -50,7 +49,7 @@ impl Inspection {
             capture: report.capture.as_ref().map(|c| {
                 let mut capture = PageCapture::from(c);
                 capture.connections.truncate(limits.connections_shown);
-                CaptureCard { capture, connection_count: c.connections.len() }
+                capture
             }),
             sequence: (0..messages.len().min(limits.sequence_shown)).map(|i| self.brief(i)).collect(),
             session_count: report.sessions.len(),
@@ -68,38 +67,35 @@ impl Inspection {
                     .findings
                     .shown(0, limits.draw_all_findings)
                     .iter()
-                    .map(|&i| self.drawn_finding(view, i))
+                    .map(|&i| self.drawn_finding(i))
                     .collect(),
             },
         }
     }
 
-    pub(super) fn rows_of(&self, view: &View, from: usize, to: usize) -> Vec<Vec<DrawnMessage>> {
+    pub(super) fn rows_of(&self, view: &View, from: usize, to: usize) -> Vec<Vec<PageMessage>> {
         view.rows
             .range(from, to)
             .map(|row| view.rows.messages(row).filter_map(|i| self.drawn_message(view, i)).collect())
             .collect()
     }
 
-    pub(super) fn drawn_finding(&self, view: &View, index: usize) -> DrawnFinding {
-        let f = &self.report.findings[index];
-        DrawnFinding {
-            finding: PageFinding::new(f, &self.index),
-            index,
-            position: view.findings.position(index),
-            message_name: f.message.and_then(|m| message_name(&self.report, m)),
-        }
+    pub(super) fn drawn_finding(&self, index: usize) -> PageFinding {
+        PageFinding::new(&self.report, index, &self.index)
     }
 
-    pub(super) fn drawn_message(&self, view: &View, index: usize) -> Option<DrawnMessage> {
+    /// Message `index` as the page draws it: whole, with its row in the list, its findings
+    /// whole and the connection it travelled on.
+    pub(super) fn drawn_message(&self, view: &View, index: usize) -> Option<PageMessage> {
         let m = self.report.messages.get(index)?;
         let mut message = PageMessage::new(self.report.detail(index, &self.text), &self.index, true);
-        message.findings = MessageFindings::Drawn(m.findings.iter().map(|&f| self.drawn_finding(view, f)).collect());
-        let connection = m
+        message.findings = MessageFindings::Drawn(m.findings.iter().map(|&f| self.drawn_finding(f)).collect());
+        message.row = view.rows.row_of(index);
+        message.connection = m
             .origin
             .as_ref()
             .and_then(|o| self.report.capture.as_ref()?.connections.get(o.connection).map(PageConnection::from));
-        Some(DrawnMessage { message, row: view.rows.row_of(index), connection })
+        Some(message)
     }
 
     fn brief(&self, index: usize) -> PageBrief {
@@ -121,24 +117,11 @@ impl Inspection {
         }
     }
 
-    fn session_card(&self, s: &crate::rules::conversation::SessionSummary, limits: Limits) -> SessionCard {
-        let closing = s
-            .messages
-            .iter()
-            .filter_map(|&i| self.report.messages.get(i))
-            .filter(|m| {
-                matches!(
-                    m.message_kind,
-                    MessageKind::Request(PacketType::CloseSession) | MessageKind::Request(PacketType::CancelSession)
-                )
-            })
-            .map(|m| PageClosing { index: m.index, label: m.label() })
-            .collect();
-        let mut session = PageSession::from(s);
-        let fragment_count = session.fragments.len();
+    fn session_card(&self, s: &crate::rules::conversation::SessionSummary, limits: Limits) -> PageSession {
+        let mut session = PageSession::new(s, &self.report);
         session.fragments.truncate(limits.fragments_shown);
         session.messages = Vec::new();
-        SessionCard { session, fragment_count, closing }
+        session
     }
 
     pub(super) fn regions_around(&self, view: &View, limits: Limits, start: usize, end: usize) -> Vec<PageRegion> {

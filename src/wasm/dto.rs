@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{page_span, TextIndex};
+use crate::bits::packet::{MessageKind, PacketType};
 use crate::explain::{self, Explanation};
 use crate::report::{self, Report};
 use crate::rules::catalog::{Group, CATALOG};
@@ -84,6 +85,9 @@ pub(crate) struct PageCapture {
     /// Where reading stopped early and why; everything before it was inspected.
     pub(crate) stopped: Option<String>,
     pub(crate) transcript_bytes: usize,
+    /// How many connections there are (`connections` may be cut to the page's limit).
+    #[serde(rename = "connectionCount")]
+    pub(crate) connection_count: usize,
 }
 
 #[derive(Serialize)]
@@ -163,6 +167,10 @@ pub(crate) struct PageMessage {
     pub(crate) findings: MessageFindings,
     pub(crate) counts: PageCounts,
     pub(crate) origin: Option<PageOrigin>,
+    /// Its row in the page's message list (`null` in the whole report of [`super::inspect`]).
+    pub(crate) row: Option<usize>,
+    /// The capture's connection it travelled on (a capture's list of connections is cut).
+    pub(crate) connection: Option<PageConnection>,
 }
 
 #[derive(Serialize)]
@@ -200,6 +208,10 @@ pub(crate) struct PageFinding {
     pub(crate) explanation: &'static str,
     pub(crate) reference: &'static str,
     pub(crate) links: Vec<PageLink>,
+    /// Its index in the report's findings.
+    pub(crate) index: usize,
+    /// `#3 Ack for Create-Session`: its message, as the page names it.
+    pub(crate) message_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -224,6 +236,11 @@ pub(crate) struct PageSession {
     pub(crate) reply_downloaded: bool,
     pub(crate) ended_by: Option<&'static str>,
     pub(crate) unknown: bool,
+    /// How many fragments there are (`fragments` may be cut to the page's limit).
+    #[serde(rename = "fragmentCount")]
+    pub(crate) fragment_count: usize,
+    /// The Close-Session or Cancel-Session requests that ended it.
+    pub(crate) closing: Vec<PageClosing>,
 }
 
 #[derive(Serialize)]
@@ -253,8 +270,8 @@ impl PageReport {
                     PageMessage::new(detail, index, with_headers)
                 })
                 .collect(),
-            sessions: report.sessions.iter().map(PageSession::from).collect(),
-            findings: report.findings.iter().map(|f| PageFinding::new(f, index)).collect(),
+            sessions: report.sessions.iter().map(|s| PageSession::new(s, report)).collect(),
+            findings: (0..report.findings.len()).map(|i| PageFinding::new(report, i, index)).collect(),
             capture: report.capture.as_ref().map(PageCapture::from),
             // Rust's lossy decoding replaces each maximal invalid subpart with one U+FFFD,
             // as TextDecoder does, so the spans index this string exactly.
@@ -285,6 +302,7 @@ impl From<&report::CaptureSummary> for PageCapture {
             format: c.format,
             frames: c.frames as f64,
             connections: c.connections.iter().map(PageConnection::from).collect(),
+            connection_count: c.connections.len(),
             stopped: c.stopped.clone(),
             transcript_bytes: c.transcript_bytes,
         }
@@ -311,7 +329,7 @@ impl From<&crate::input::Connection> for PageConnection {
 #[serde(untagged)]
 pub(crate) enum MessageFindings {
     Indices(Vec<usize>),
-    Drawn(Vec<DrawnFinding>),
+    Drawn(Vec<PageFinding>),
 }
 
 impl PageMessage {
@@ -364,12 +382,16 @@ impl PageMessage {
                 last_frame: o.last_frame as f64,
                 time: o.time,
             }),
+            row: None,
+            connection: None,
         }
     }
 }
 
 impl PageFinding {
-    pub(crate) fn new(f: &report::Finding, index: &TextIndex) -> PageFinding {
+    /// Finding `i` of `report`.
+    pub(crate) fn new(report: &Report, i: usize, index: &TextIndex) -> PageFinding {
+        let f = &report.findings[i];
         PageFinding {
             rule: f.rule,
             severity: f.severity.as_str(),
@@ -389,12 +411,24 @@ impl PageFinding {
             explanation: f.explanation,
             reference: f.reference,
             links: links(f.links),
+            index: i,
+            message_name: f.message.and_then(|m| crate::view::message_name(report, m)),
         }
     }
 }
 
-impl From<&SessionSummary> for PageSession {
-    fn from(s: &SessionSummary) -> PageSession {
+impl PageSession {
+    /// `s` of `report`, whose messages name what closed it.
+    pub(crate) fn new(s: &SessionSummary, report: &Report) -> PageSession {
+        let closing = s
+            .messages
+            .iter()
+            .filter_map(|&i| report.messages.get(i))
+            .filter(|m| {
+                matches!(m.message_kind, MessageKind::Request(PacketType::CloseSession | PacketType::CancelSession))
+            })
+            .map(|m| PageClosing { index: m.index, label: m.label() })
+            .collect();
         PageSession {
             id: s.id.clone(),
             created_in_capture: s.created_in_capture,
@@ -408,6 +442,8 @@ impl From<&SessionSummary> for PageSession {
             reply_downloaded: s.reply_downloaded,
             ended_by: s.ended_by,
             unknown: s.unknown,
+            fragment_count: s.fragments.len(),
+            closing,
         }
     }
 }
@@ -594,27 +630,6 @@ impl From<FilterQuery> for FindingFilter {
     }
 }
 
-/// A finding as the page draws it: with its index, its place in the drawn order (`null`
-/// when the filter hides it) and its message's name.
-#[derive(Serialize)]
-pub(crate) struct DrawnFinding {
-    #[serde(flatten)]
-    pub(crate) finding: PageFinding,
-    pub(crate) index: usize,
-    pub(crate) position: Option<usize>,
-    pub(crate) message_name: Option<String>,
-}
-
-/// A message as the page draws it: whole, with its row in the list, its findings drawn and
-/// the connection it travelled on.
-#[derive(Serialize)]
-pub(crate) struct DrawnMessage {
-    #[serde(flatten)]
-    pub(crate) message: PageMessage,
-    pub(crate) row: Option<usize>,
-    pub(crate) connection: Option<PageConnection>,
-}
-
 /// One entry of the conversation's sequence.
 #[derive(Serialize)]
 pub(crate) struct PageBrief {
@@ -632,28 +647,10 @@ pub(crate) struct PageBrief {
     pub(crate) finding_count: usize,
 }
 
-/// A session as the conversation card draws it: its first fragments and what closed it.
-#[derive(Serialize)]
-pub(crate) struct SessionCard {
-    #[serde(flatten)]
-    pub(crate) session: PageSession,
-    #[serde(rename = "fragmentCount")]
-    pub(crate) fragment_count: usize,
-    pub(crate) closing: Vec<PageClosing>,
-}
-
 #[derive(Serialize)]
 pub(crate) struct PageClosing {
     pub(crate) index: usize,
     pub(crate) label: String,
-}
-
-#[derive(Serialize)]
-pub(crate) struct CaptureCard {
-    #[serde(flatten)]
-    pub(crate) capture: PageCapture,
-    #[serde(rename = "connectionCount")]
-    pub(crate) connection_count: usize,
 }
 
 #[derive(Serialize)]
@@ -734,18 +731,18 @@ pub(crate) struct PageSummary {
     pub(crate) groups: Vec<PageRuleGroup>,
     pub(crate) row_count: usize,
     pub(crate) all_unknown: bool,
-    pub(crate) capture: Option<CaptureCard>,
+    pub(crate) capture: Option<PageCapture>,
     pub(crate) sequence: Vec<PageBrief>,
     pub(crate) session_count: usize,
-    pub(crate) sessions: Vec<SessionCard>,
+    pub(crate) sessions: Vec<PageSession>,
     pub(crate) raw: PageRaw,
-    pub(crate) rows: PageSlice<Vec<DrawnMessage>>,
-    pub(crate) findings: PageSlice<DrawnFinding>,
+    pub(crate) rows: PageSlice<Vec<PageMessage>>,
+    pub(crate) findings: PageSlice<PageFinding>,
 }
 
 /// What a filter keeps: how many, and the first of them.
 #[derive(Serialize)]
 pub(crate) struct PageFiltered {
     pub(crate) count: usize,
-    pub(crate) first: Vec<DrawnFinding>,
+    pub(crate) first: Vec<PageFinding>,
 }

@@ -101,8 +101,7 @@ impl Inspection {
     /// The findings drawn at positions `from..to` (errors first; what the filter keeps).
     pub fn findings(&self, from: usize, to: usize) -> Result<JsValue, JsValue> {
         let (view, _) = self.view()?;
-        let drawn: Vec<DrawnFinding> =
-            view.findings.shown(from, to).iter().map(|&i| self.drawn_finding(view, i)).collect();
+        let drawn: Vec<PageFinding> = view.findings.shown(from, to).iter().map(|&i| self.drawn_finding(i)).collect();
         to_js(&drawn)
     }
 
@@ -123,8 +122,7 @@ impl Inspection {
         let count = view.findings.filter(&self.report, &query.into());
         let limits = *limits;
         let (view, _) = self.view()?;
-        let first =
-            view.findings.shown(0, limits.draw_all_findings).iter().map(|&i| self.drawn_finding(view, i)).collect();
+        let first = view.findings.shown(0, limits.draw_all_findings).iter().map(|&i| self.drawn_finding(i)).collect();
         to_js(&PageFiltered { count, first })
     }
 
