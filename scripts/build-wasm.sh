@@ -23,7 +23,7 @@ cargo build --lib --target wasm32-unknown-unknown --profile wasm-release --confi
 wasm="target/wasm32-unknown-unknown/wasm-release/bits_inspector.wasm"
 
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg --no-typescript "$wasm"
+wasm-bindgen --target web --out-dir www/pkg "$wasm"
 out="www/pkg/bits_inspector_bg.wasm"
 if [[ -x node_modules/.bin/wasm-opt ]]; then
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \

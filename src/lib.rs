@@ -40,6 +40,7 @@ pub mod rules;
 pub mod span;
 pub mod spec;
 pub mod utf16;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

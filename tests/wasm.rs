@@ -185,35 +185,106 @@ fn the_42_capture_has_no_error_and_every_message_kind() {
 }
 
 /// A report of a kept inspection, whose messages come without headers.
+/// The page's limits (www/modules/limits.js), as the worker hands them to the engine.
+fn limits(draw_all_findings: u32, regions_per_mark: u32) -> JsValue {
+    let limits = js_sys::Object::new();
+    for (name, value) in [
+        ("OPEN_CARDS_UP_TO", 40),
+        ("DRAW_ALL_FINDINGS", draw_all_findings),
+        ("DRAW_ALL_PAIRS", 60),
+        ("SEQUENCE_SHOWN", 100),
+        ("FRAGMENTS_SHOWN", 100),
+        ("SESSIONS_SHOWN", 40),
+        ("CONNECTIONS_SHOWN", 200),
+        ("WHOLE_UP_TO_CHARS", 2_000_000),
+        ("WHOLE_UP_TO_REGIONS", 400),
+        ("REGIONS_PER_MARK", regions_per_mark),
+    ] {
+        js_sys::Reflect::set(&limits, &name.into(), &value.into()).unwrap();
+    }
+    limits.into()
+}
+
+/// A drawn message: whole, with its row and its findings whole.
 #[derive(Debug, Deserialize)]
-struct LeanReport {
-    messages: Vec<LeanMessage>,
-    counts: Counts,
+struct DrawnMessage {
+    #[serde(flatten)]
+    message: Message,
+    row: usize,
+    findings: Vec<DrawnFinding>,
 }
 
 #[derive(Debug, Deserialize)]
-struct LeanMessage {
+struct DrawnFinding {
     index: usize,
-    kind: String,
-    headers: Option<Vec<Header>>,
+    rule: String,
+    severity: String,
+    message_name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    counts: Counts,
+    message_count: usize,
+    finding_count: usize,
+    row_count: usize,
+    rows: Slice<Vec<DrawnMessage>>,
+    findings: Slice<DrawnFinding>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Slice<T> {
+    items: Vec<T>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Filtered {
+    count: usize,
+    first: Vec<DrawnFinding>,
 }
 
 #[wasm_bindgen_test]
-fn a_kept_inspection_gives_each_message_whole_when_asked() {
+fn a_kept_inspection_is_read_page_by_page_as_the_page_draws_it() {
     for input in [CAPTURE_42, BROKEN_403] {
         let full = inspect(input, "default", false);
-        let kept = wasm::Inspection::new(input, "default", false).unwrap();
-        let lean: LeanReport = serde_wasm_bindgen::from_value(kept.report().unwrap()).unwrap();
-        assert_eq!(lean.messages.len(), full.messages.len());
-        assert_eq!((lean.counts.errors, lean.counts.notes), (full.counts.errors, full.counts.notes));
-        for (m, whole) in lean.messages.iter().zip(&full.messages) {
-            assert_eq!((m.index, &m.kind), (whole.index, &whole.kind));
-            assert!(m.headers.is_none(), "headers are left out of the kept report");
-            let asked: Message = serde_wasm_bindgen::from_value(kept.message(m.index).unwrap()).unwrap();
-            assert_eq!(asked.headers, whole.headers, "message #{}", m.index);
-            assert_eq!((asked.span, asked.start_line), (whole.span.clone(), whole.start_line.clone()));
+        let mut kept = wasm::Inspection::new(input, "default", false).unwrap();
+        assert!(kept.rows(0, 10).is_err(), "the summary comes first: it brings the limits");
+        let summary: Summary = serde_wasm_bindgen::from_value(kept.summary(limits(1, 8)).unwrap()).unwrap();
+        assert_eq!((summary.message_count, summary.finding_count), (full.messages.len(), full.findings.len()));
+        assert_eq!((summary.counts.errors, summary.counts.notes), (full.counts.errors, full.counts.notes));
+        assert!(summary.row_count < full.messages.len(), "each Ack is beside its request");
+        assert_eq!(summary.rows.items.len(), summary.row_count, "a small report's rows come with the summary");
+        assert_eq!(summary.findings.items.len(), full.findings.len().min(1), "trimmed to DRAW_ALL_FINDINGS");
+        let rows: Vec<Vec<DrawnMessage>> = serde_wasm_bindgen::from_value(kept.rows(0, 1000).unwrap()).unwrap();
+        assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), full.messages.len());
+        for (r, row) in rows.iter().enumerate() {
+            for drawn in row {
+                let whole = &full.messages[drawn.message.index];
+                assert_eq!(drawn.row, r);
+                assert_eq!(drawn.message.headers, whole.headers, "message #{}", whole.index);
+                assert_eq!((&drawn.message.span, &drawn.message.start_line), (&whole.span, &whole.start_line));
+                let asked: DrawnMessage = serde_wasm_bindgen::from_value(kept.message(whole.index).unwrap()).unwrap();
+                assert_eq!(asked.message.headers, whole.headers);
+                for f in &asked.findings {
+                    assert_eq!(f.rule, full.findings[f.index].rule);
+                    assert!(f.message_name.as_deref().unwrap().starts_with(&format!("#{} ", whole.index)));
+                }
+            }
         }
         assert!(kept.message(full.messages.len()).unwrap().is_null());
+        let drawn: Vec<DrawnFinding> = serde_wasm_bindgen::from_value(kept.findings(0, 1000).unwrap()).unwrap();
+        assert_eq!(drawn.len(), full.findings.len());
+        assert!(
+            drawn.iter().position(|f| f.severity != "error").unwrap_or(drawn.len()) == full.counts.errors,
+            "errors first"
+        );
+        let query = js_sys::Object::new();
+        js_sys::Reflect::set(&query, &"severities".into(), &js_sys::Array::of1(&"note".into())).unwrap();
+        let filtered: Filtered = serde_wasm_bindgen::from_value(kept.filter(query.into()).unwrap()).unwrap();
+        assert_eq!(filtered.count, full.counts.notes);
+        assert!(filtered.first.iter().all(|f| f.severity == "note"));
+        assert!(kept.markdown().contains(&format!("`{}`", full.findings[0].rule)));
     }
     assert!(wasm::Inspection::new(CAPTURE_42, "strict", false).is_err());
 }

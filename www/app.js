@@ -110,11 +110,8 @@ class Engine {
     this.loaded = new Promise((resolve, reject) => {
       this.worker.addEventListener('message', (e) => {
         const d = e.data;
-        if ('ready' in d) {
-          if (d.ready) resolve(d);
-          else reject(new Error(d.error));
-          return;
-        }
+        if (d.type === 'ready') return resolve(d);
+        if (d.type === 'load-failed') return reject(new Error(d.error));
         const job = this.pending.get(d.id);
         if (!job) return;
         this.pending.delete(d.id);
@@ -139,7 +136,7 @@ class Engine {
   request(message, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, inspection: 'bytes' in message || 'text' in message });
+      this.pending.set(id, { resolve, reject, inspection: message.type === 'inspect' });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
@@ -157,11 +154,11 @@ class Engine {
       (async () => {
         let at = 0;
         for (; text.length - at > TEXT_PIECE; at += TEXT_PIECE) {
-          worker.postMessage({ id, piece: text.slice(at, at + TEXT_PIECE) });
+          worker.postMessage({ type: 'piece', id, piece: text.slice(at, at + TEXT_PIECE) });
           await yieldToPage();
           if (this.worker !== worker || !this.pending.has(id)) return; // restarted: the job is rejected
         }
-        worker.postMessage({ ...options, id, text: at ? text.slice(at) : text, pieces: at > 0 });
+        worker.postMessage({ ...options, type: 'inspect', id, text: at ? text.slice(at) : text, pieces: at > 0 });
       })();
     });
   }
@@ -256,7 +253,7 @@ async function run() {
   try {
     answer = pasted
       ? await engine.inspectText(text, { profile: ui.profile.value, pasted })
-      : await engine.request({ bytes: bytes.buffer, profile: ui.profile.value, pasted, textUpTo: PASTE_BOX_UP_TO }, [bytes.buffer]);
+      : await engine.request({ type: 'inspect', bytes: bytes.buffer, profile: ui.profile.value, pasted, textUpTo: PASTE_BOX_UP_TO }, [bytes.buffer]);
   } catch (e) {
     if (mine !== generation && !(e instanceof Cancelled)) return;
     finishJob(mine);
@@ -268,16 +265,16 @@ async function run() {
   if (!pasted && answer.bytes) state.bytes = new Uint8Array(answer.bytes); // the worker hands them back
   if (mine !== generation) return; // a newer input is on its way
   finishJob(mine);
-  if (!answer.ok) {
+  if (answer.type === 'failed') {
     state.report = null;
     engine.restart(); // a failed engine may be left in any state
     renderVerdictMessage(ui.verdict, `The inspector failed on this input (${answer.error}). Please report it, with the input if you can.`, 'error');
     return;
   }
   const t1 = performance.now();
-  const report = new RemoteReport(answer.summary, (query) => engine.request({ query, of: answer.id }).then((a) => {
-    if (!a.ok) throw new Error(a.error);
-    return a.result;
+  const report = new RemoteReport(answer.summary, (query) => engine.request({ type: 'query', query, of: answer.id }).then((a) => {
+    if (a.type === 'failed') throw new Error(a.error);
+    return a.value;
   }));
   if (pasted) report.pastedText = text; // what a share link of it carries (see share())
   else fillPasteBox(report, answer.text);
@@ -292,7 +289,7 @@ async function run() {
   }
   document.dispatchEvent(new CustomEvent('bits:rendered', {
     detail: {
-      inspectMs: answer.inspectMs, workerMs: t1 - t0, renderMs: Object.values(phases).reduce((a, b) => a + b, 0), drawMs: t2 - t1, decodeMs: answer.decodeMs, storeMs: answer.storeMs, wasmBytes: answer.wasmBytes,
+      inspectMs: answer.timing.engineMs, engineMs: answer.timing.engineMs, workerOwnMs: answer.timing.ownMs, workerMs: t1 - t0, renderMs: Object.values(phases).reduce((a, b) => a + b, 0), drawMs: t2 - t1, decodeMs: answer.timing.decodeMs, wasmBytes: answer.timing.wasmBytes,
       phases, messages: report.messageCount, findings: report.findingCount,
     },
   }));
@@ -994,13 +991,13 @@ async function lookup(query) {
   if (!query || !state.ready) return;
   let answer;
   try {
-    answer = await engine.request({ explain: query });
+    answer = await engine.request({ type: 'explain', query });
   } catch (e) {
     if (e instanceof Cancelled) return;
     throw e;
   }
   ui.lookupResult.hidden = false;
-  renderExplanation(ui.lookupResult, answer.explanation, query, closeLookup);
+  renderExplanation(ui.lookupResult, answer.value, query, closeLookup);
 }
 
 function closeLookup() {

@@ -1,41 +1,70 @@
 // The inspection worker: the wasm engine runs here, never on the page's main thread, so a
 // large capture cannot freeze the page, and the page can stop it (it terminates this
-// worker and starts a fresh one). The report stays here too (modules/report-store.js):
-// the page gets a summary and asks for the parts it shows.
+// worker and starts a fresh one). The report stays here too, in wasm memory (the engine's
+// `Inspection`): the page gets a summary and asks for the parts it shows, page by page.
 //
-// Protocol (one request at a time, answered in order):
-//   worker → page  { ready: true, version, rules, headers, linkHosts } once the engine is loaded, or { ready: false, error }
+// Protocol: one message type each way, told apart by `type`; one request at a time,
+// answered in order, each answer carrying its request's `id`.
+//
+//   worker → page  { type: 'ready', version, rules, headers, linkHosts } once the engine is loaded
 //                  (`linkHosts`: the hosts of the engine's spec sources, the only sites the page links to)
-//   page → worker  { id, bytes: ArrayBuffer (transferred), profile, pasted, textUpTo }
-//                  or { id, text: string, profile, pasted, pieces } (pasted text, encoded here;
-//                  when `pieces`, the text is the last piece: the earlier ones came first as
-//                  { id, piece: string }, in order)
-//   worker → page  { id, ok: true, summary, text, bytes: ArrayBuffer (transferred back) or undefined, inspectMs, decodeMs, storeMs, wasmBytes }
-//                  (`text` is the decoded input when it is text of at most `textUpTo` bytes, else null)
-//                  { id, ok: false, error, bytes }
-//   page → worker  { id, of: inspection id, query }  →  { id, ok: true, result }
-//                  query: { rows: [from, to] } | { findings: [from, to] } | { message: i }
-//                         | { around: [start, end] } | { slices: [[start, end], …] } | { markdown: true }
-//                         | { shared: { redact } } → { bytes: Uint8Array, counts, replaced }: what a share
-//                           link carries (a capture's transcript, not the file), redacted by the engine
-//                  (see ReportStore.answer); result is null when inspection `of` is no longer the kept one
-//   page → worker  { id, explain: query }  →  { id, ok: true, explanation }
+//                  { type: 'load-failed', error }
+//   page → worker  { type: 'inspect', id, bytes: ArrayBuffer (transferred), profile, pasted, textUpTo }
+//                  or { type: 'inspect', id, text: string, profile, pasted, pieces } (pasted text, encoded
+//                  here; when `pieces`, the text is the last piece: the earlier ones came first as
+//                  { type: 'piece', id, piece: string }, in order)
+//   worker → page  { type: 'inspected', id, summary, text, bytes, timing }
+//                  (`text` is the decoded input when it is text of at most `textUpTo` bytes, else null;
+//                  `bytes` the ArrayBuffer transferred back; `timing`: see Timing below)
+//   page → worker  { type: 'query', id, of: inspection id, query: Query }  →  { type: 'result', id, value }
+//                  (`value` is null when inspection `of` is no longer the kept one)
+//   page → worker  { type: 'explain', id, query: string }  →  { type: 'result', id, value: explanation or null }
+//   worker → page  { type: 'failed', id, error, bytes } for any request that failed
+//
+// The engine's answers are typed in www/pkg/bits_inspector.d.ts (wasm-bindgen's output) and
+// the DTOs they carry are described in src/wasm/dto.rs.
 
-import { ReportStore } from './modules/report-store.js';
 import { WARM_UP } from './modules/warm-up.js';
+import * as LIMITS from './modules/limits.js';
 
-let engine = null;
+/**
+ * @typedef {{ type: 'rows', from: number, to: number }
+ *   | { type: 'findings', from: number, to: number }
+ *   | { type: 'message', index: number }
+ *   | { type: 'around', start: number, end: number }
+ *   | { type: 'slices', spans: Array<[number, number]> }
+ *   | { type: 'filter', filter: { severities?: string[], rule?: string, message?: number | null, text?: string } }
+ *   | { type: 'markdown' }
+ *   | { type: 'json' }
+ *   | { type: 'headers', text: string, limit: number }
+ *   | { type: 'bodyBytes', index: number, limit: number }
+ *   | { type: 'shared', redact: boolean }} Query
+ * @typedef {{ type: 'inspect', id: number, profile: string, pasted: boolean, textUpTo?: number,
+ *   bytes?: ArrayBuffer, text?: string, pieces?: boolean }
+ *   | { type: 'piece', id: number, piece: string }
+ *   | { type: 'query', id: number, of: number, query: Query }
+ *   | { type: 'explain', id: number, query: string }} Request
+ * @typedef {{ engineMs: number, ownMs: number, decodeMs: number, wasmBytes: number }} Timing
+ *   `engineMs`: the engine's `new Inspection`; `ownMs`: everything else this worker did for
+ *   the inspection until the summary was posted (encoding, decoding, the summary).
+ */
+
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
 const encoder = new TextEncoder();
+/** The page's limits, as the engine reads them (the names are limits.js's constants). */
+const limits = { ...LIMITS };
+
+/** @type {{ module: any, memory: WebAssembly.Memory } | null} */
+let engine = null;
 /** Pieces of the pasted text of inspection `id`, until its request comes. */
 let pieces = { id: null, parts: [] };
-/** The last inspection: { id, store, inspection (the engine's, in wasm memory) }. */
-let kept = { id: null, store: null, inspection: null };
+/** The last inspection: its id, the engine's `Inspection` (in wasm memory) and its text. */
+let kept = { id: null, inspection: null, text: '' };
 
 /** Lets go of the kept inspection and the wasm memory it holds. */
 function forget() {
   kept.inspection?.free();
-  kept = { id: null, store: null, inspection: null };
+  kept = { id: null, inspection: null, text: '' };
 }
 
 const loading = (async () => {
@@ -43,90 +72,115 @@ const loading = (async () => {
     const module = await import('./pkg/bits_inspector.js');
     const exports = await module.default();
     engine = { module, memory: exports.memory };
-    postMessage({ ready: true, version: module.version(), rules: module.rules(), headers: module.headers(), linkHosts: module.link_hosts() });
+    postMessage({ type: 'ready', version: module.version(), rules: module.rules(), headers: module.headers(), linkHosts: module.link_hosts() });
     // The first call of each engine function runs unoptimised code (compiled lazily, then
     // tiered up): spend that here, before anyone waits for it, not on the first paste.
     const bytes = new TextEncoder().encode(WARM_UP);
     for (let i = 0; i < 3; i++) {
       const inspection = new module.Inspection(bytes, 'default', i === 0);
-      inspection.report();
+      inspection.summary(limits);
       inspection.message(0);
       inspection.free();
     }
   } catch (e) {
-    postMessage({ ready: false, error: e && e.message ? e.message : String(e) });
+    postMessage({ type: 'load-failed', error: e && e.message ? e.message : String(e) });
   }
 })();
 
-/** What a share link of the kept inspection carries (see Inspection.shared in src/wasm.rs). */
-function shared(inspection, redact) {
-  const { bytes, counts, replaced } = inspection.shared(Boolean(redact));
-  return { bytes, counts, replaced };
+/** Adds its text to each region of the raw view (the engine counts; this worker holds the text). */
+function withText(regions) {
+  for (const r of regions) r.text = kept.text.slice(r.start, Math.min(r.end, r.start + LIMITS.REGION_CUT));
+  return regions;
+}
+
+/**
+ * Answers `query` from the kept inspection.
+ * @param {Query} query
+ */
+function answer(query) {
+  const inspection = kept.inspection;
+  switch (query.type) {
+    case 'rows': return inspection.rows(query.from, query.to);
+    case 'findings': return inspection.findings(query.from, query.to);
+    case 'message': return inspection.message(query.index);
+    case 'around': return withText(inspection.around(query.start, query.end));
+    case 'slices': return query.spans.map(([start, end]) => kept.text.slice(start, end));
+    case 'filter': return inspection.filter(query.filter);
+    case 'markdown': return inspection.markdown();
+    // The CLI's JSON report, as text made here: a large report never holds the page.
+    case 'json': return `${JSON.stringify(inspection.json(), null, 2)}\n`;
+    case 'headers': return inspection.find_headers(query.text, query.limit);
+    case 'bodyBytes': return inspection.body_bytes(query.index, query.limit) ?? null;
+    // What a share link carries: { bytes, counts, replaced } (see Inspection.shared in src/wasm).
+    case 'shared': {
+      const { bytes, counts, replaced } = inspection.shared(Boolean(query.redact));
+      return { bytes, counts, replaced };
+    }
+    default: throw new Error(`unknown query ${JSON.stringify(query)}`);
+  }
+}
+
+/** @param {{ type: 'inspect', id: number, profile: string, pasted: boolean, textUpTo?: number, bytes?: ArrayBuffer, text?: string, pieces?: boolean }} request */
+function inspect(request) {
+  forget();
+  const t0 = performance.now();
+  let pastedText = request.text ?? null;
+  if (request.pieces) pastedText = pieces.id === request.id ? [...pieces.parts, pastedText].join('') : null;
+  pieces = { id: null, parts: [] };
+  if (request.pieces && pastedText == null) throw new Error('pieces of the pasted text went missing');
+  const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(pastedText);
+  const t1 = performance.now();
+  const inspection = new engine.module.Inspection(bytes, request.profile, request.pasted);
+  kept.inspection = inspection; // freed by the next forget(), whatever happens below
+  const t2 = performance.now();
+  const summary = inspection.summary(limits);
+  // A capture's spans point into its transcript, which the engine returns; text input's
+  // spans point into the input itself, decoded here so the page never has to. Pasted text
+  // is its own decoding once lone surrogates are replaced, as encoding it did.
+  const t3 = performance.now();
+  const text = inspection.transcript() ?? (pastedText != null ? pastedText.toWellFormed() : decoder.decode(bytes));
+  const decodeMs = performance.now() - t3;
+  if (text.length !== summary.input.length) {
+    console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${summary.input.length}`);
+  }
+  kept = { id: request.id, inspection, text };
+  if (summary.raw.whole) summary.raw.text = text;
+  else withText(summary.raw.first);
+  const textBack = summary.input.format === 'text' && summary.input.bytes <= (request.textUpTo ?? 0) ? text : null;
+  const wasmBytes = engine.memory ? engine.memory.buffer.byteLength : 0;
+  const engineMs = t2 - t1;
+  /** @type {Timing} */
+  const timing = { engineMs, ownMs: performance.now() - t0 - engineMs, decodeMs, wasmBytes };
+  return { type: 'inspected', id: request.id, summary, text: textBack, bytes: request.bytes, timing };
 }
 
 self.addEventListener('message', async (event) => {
+  /** @type {Request} */
   const request = event.data;
-  if (request.piece != null) {
+  if (request.type === 'piece') {
     if (pieces.id !== request.id) pieces = { id: request.id, parts: [] };
     pieces.parts.push(request.piece);
     return;
   }
   await loading;
+  const back = request.type === 'inspect' && request.bytes ? [request.bytes] : [];
+  const bytes = request.type === 'inspect' ? request.bytes : undefined;
   if (!engine) {
-    postMessage({ id: request.id, ok: false, error: 'the inspector is not loaded', bytes: request.bytes }, request.bytes ? [request.bytes] : []);
+    postMessage({ type: 'failed', id: request.id, error: 'the inspector is not loaded', bytes }, back);
     return;
   }
-  if (request.explain != null) {
-    postMessage({ id: request.id, ok: true, explanation: engine.module.explain(request.explain) });
-    return;
-  }
-  if (request.query) {
-    try {
-      let result = null;
-      if (kept.id === request.of) {
-        if (request.query.shared) result = shared(kept.inspection, request.query.shared.redact);
-        // The CLI's JSON report, as text made here: a large report never holds the page.
-        else if (request.query.json) result = `${JSON.stringify(kept.inspection.json(), null, 2)}\n`;
-        else if (request.query.bodyBytes) result = kept.inspection.body_bytes(...request.query.bodyBytes) ?? null;
-        else if (request.query.headers) result = kept.inspection.find_headers(...request.query.headers);
-        else result = kept.store.answer(request.query);
-      }
-      postMessage({ id: request.id, ok: true, result });
-    } catch (e) {
-      postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e) });
-    }
-    return;
-  }
-  forget();
-  const back = request.bytes ? [request.bytes] : [];
-  let pastedText = request.text ?? null;
-  if (request.pieces) pastedText = pieces.id === request.id ? [...pieces.parts, pastedText].join('') : null;
-  pieces = { id: null, parts: [] };
   try {
-    if (request.pieces && pastedText == null) throw new Error('pieces of the pasted text went missing');
-    const bytes = request.bytes ? new Uint8Array(request.bytes) : encoder.encode(pastedText);
-    const t0 = performance.now();
-    const inspection = new engine.module.Inspection(bytes, request.profile, request.pasted);
-    kept.inspection = inspection; // freed by the next forget(), whatever happens below
-    const report = inspection.report();
-    const t1 = performance.now();
-    // A capture's spans point into its transcript, which the engine returns; text input's
-    // spans point into the input itself, decoded here so the page never has to. Pasted text
-    // is its own decoding once lone surrogates are replaced, as encoding it did.
-    const text = report.transcript ?? (pastedText != null ? pastedText.toWellFormed() : decoder.decode(bytes));
-    delete report.transcript;
-    if (text.length !== report.input.length) {
-      console.warn(`bits-inspector: decoded text has ${text.length} UTF-16 units, the engine counted ${report.input.length}`);
+    if (request.type === 'inspect') {
+      const done = inspect(request);
+      postMessage(done, back);
+    } else if (request.type === 'query') {
+      postMessage({ type: 'result', id: request.id, value: kept.id === request.of ? answer(request.query) : null });
+    } else if (request.type === 'explain') {
+      postMessage({ type: 'result', id: request.id, value: engine.module.explain(request.query) });
+    } else {
+      throw new Error(`unknown request ${JSON.stringify(request.type)}`);
     }
-    const t2 = performance.now();
-    const store = new ReportStore(report, text, (i) => inspection.message(i));
-    kept = { id: request.id, store, inspection };
-    const summary = store.summary();
-    const t3 = performance.now();
-    const wasmBytes = engine.memory ? engine.memory.buffer.byteLength : 0;
-    const textBack = report.input.format === 'text' && report.input.bytes <= (request.textUpTo ?? 0) ? text : null;
-    postMessage({ id: request.id, ok: true, summary, text: textBack, bytes: request.bytes, inspectMs: t1 - t0, decodeMs: t2 - t1, storeMs: t3 - t2, wasmBytes }, back);
   } catch (e) {
-    postMessage({ id: request.id, ok: false, error: e && e.message ? e.message : String(e), bytes: request.bytes }, back);
+    postMessage({ type: 'failed', id: request.id, error: e && e.message ? e.message : String(e), bytes }, back);
   }
 });

@@ -1,7 +1,7 @@
 // The raw view: the input text, cut into the pieces the decoded view names (start lines,
 // header lines, bodies), so a span can be lit up exactly and hovering a piece can light up
 // its decoded row. Offsets are UTF-16 code units into the decoded text, as the wasm
-// module gives them. The worker cuts the text (modules/regions.js); this view draws.
+// module gives them. The engine cuts the text (src/view/regions.rs) and the worker adds it; this view draws.
 //
 // A large text is never on this thread: the view is windowed and shows one message at a
 // time (the one pointed at), asking the worker for the regions it draws, with their text.

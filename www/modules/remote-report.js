@@ -1,4 +1,4 @@
-// The page's side of a report the worker keeps (see report-store.js): the summary it sent,
+// The page's side of a report the worker keeps (the engine's Inspection, in wasm memory): the summary it sent,
 // and what the page has asked for since, cached. Lists draw from the cache synchronously
 // (`…Now` methods answer undefined for what is not here yet) and ask for the rest in pages,
 // one request per page however many rows of it are wanted.
@@ -9,7 +9,8 @@ const CACHE_LIMIT = 20_000; // entries kept before the cache starts afresh
 export class RemoteReport {
   /**
    * @param summary what the worker answered the inspection with
-   * @param ask (query) → Promise of the worker's result (null when it no longer keeps this report)
+   * @param {object} summary
+   * @param {(query: import('../worker.js').Query) => Promise<any>} ask the worker's answer (null when it no longer keeps this report)
    */
   constructor(summary, ask) {
     Object.assign(this, summary);
@@ -51,31 +52,31 @@ export class RemoteReport {
   async message(i) {
     const cached = this.messageCache.get(i);
     if (cached) return cached;
-    const m = await this.ask({ message: i });
+    const m = await this.ask({ type: 'message', index: i });
     if (m) this.messageCache.set(i, m);
     return m;
   }
 
   /** The raw regions a mark from `start` to `end` touches, with their text. */
   around(start, end) {
-    return this.ask({ around: [start, end] });
+    return this.ask({ type: 'around', start, end });
   }
 
   /** Pieces of the text ([[start, end], …] → [string, …]); null when no longer kept. */
   slices(spans) {
-    return this.ask({ slices: spans });
+    return this.ask({ type: 'slices', spans });
   }
 
   markdown() {
-    return this.ask({ markdown: true });
+    return this.ask({ type: 'markdown' });
   }
 
   /**
-   * Draws only the findings that match (see ReportStore.filter): the list then counts and
+   * Draws only the findings that match (see Inspection.filter in src/wasm): the list then counts and
    * fetches those. Resolves to how many match, or null when the report is no longer kept.
    */
   async filter(query) {
-    const answer = await this.ask({ filter: query });
+    const answer = await this.ask({ type: 'filter', filter: query });
     if (!answer) return null;
     this.filters += 1;
     this.findingCache.clear();
@@ -87,17 +88,17 @@ export class RemoteReport {
 
   /** Header lines holding `text` (case ignored), at most `limit`: [{ message, header, name, value, span }]. */
   findHeaders(text, limit) {
-    return this.ask({ headers: [text, limit] });
+    return this.ask({ type: 'headers', text, limit });
   }
 
   /** Up to `limit` bytes of message `index`'s body as captured (a Uint8Array), for the hex view. */
   bodyBytes(index, limit) {
-    return this.ask({ bodyBytes: [index, limit] });
+    return this.ask({ type: 'bodyBytes', index, limit });
   }
 
   /** The whole report as the CLI's `check --format json` writes it, as text. */
   json() {
-    return this.ask({ json: true });
+    return this.ask({ type: 'json' });
   }
 
   /**
@@ -106,7 +107,7 @@ export class RemoteReport {
    * `replaced` saying what in words); null when the worker no longer keeps this report.
    */
   shared(redact) {
-    return this.ask({ shared: { redact } });
+    return this.ask({ type: 'shared', redact });
   }
 
   load(kind, first, last, cache, count, keep) {
@@ -125,7 +126,7 @@ export class RemoteReport {
       if (!promise) {
         const from = page * PAGE;
         const filters = this.filters;
-        promise = this.ask({ [kind]: [from, Math.min(count, from + PAGE)] }).then((items) => {
+        promise = this.ask({ type: kind, from, to: Math.min(count, from + PAGE) }).then((items) => {
           if (items && (kind !== 'findings' || filters === this.filters)) keep(from, items);
         }).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, promise);

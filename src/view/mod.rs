@@ -1,0 +1,90 @@
+//! What the page draws of a report, computed once per inspection and answered per page
+//! from arrays: the message list's rows (each request beside its answer), the findings in
+//! the order drawn (errors first) with their filter, the findings by rule, the raw view's
+//! regions and their pieces, and the findings as Markdown.
+//!
+//! Core code with no JavaScript in it, so it is tested natively; the wasm facade turns its
+//! answers into the page's DTOs. Offsets here are the page's: UTF-16 code units into the
+//! decoded text ([`crate::utf16::TextIndex`]), since those are what the page's marks and
+//! the raw view's ranges count.
+
+mod findings;
+mod markdown;
+mod regions;
+mod rows;
+
+pub use findings::{FindingFilter, FindingOrder, RuleGroup};
+pub use markdown::findings_markdown;
+pub use regions::{Piece, PieceRow, Region, Regions};
+pub use rows::Rows;
+
+use crate::report::Report;
+use crate::span::Span;
+use crate::utf16::TextIndex;
+
+/// A span in the page's text: UTF-16 code units, `start..end`. A bound inside a character
+/// widens the span to the whole character (as the page's marks must).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utf16Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Utf16Range {
+    pub fn of(index: &TextIndex, span: Span) -> Utf16Range {
+        let (start, end) = (index.point(span.start), index.point(span.end));
+        Utf16Range { start: start.utf16, end: end.utf16_ceil.max(start.utf16) }
+    }
+}
+
+/// Everything the page's lists and raw view ask of one report, computed up front (a few
+/// arrays of indices: cheap next to the inspection) so each question costs what it returns.
+pub struct View {
+    pub rows: Rows,
+    pub findings: FindingOrder,
+    pub regions: Regions,
+}
+
+impl View {
+    /// `index` resolves the report's byte offsets in the text its spans point into.
+    pub fn new(report: &Report, index: &TextIndex) -> View {
+        View { rows: Rows::new(report), findings: FindingOrder::new(report), regions: Regions::new(report, index) }
+    }
+}
+
+/// `#3 Ack for Create-Session`: how the page and the Markdown name a message.
+pub fn message_name(report: &Report, message: usize) -> Option<String> {
+    report.messages.get(message).map(|m| format!("#{} {}", m.index, m.label()))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::report::Report;
+    use crate::utf16::TextIndex;
+    use crate::{inspect_with_text, LineEndingCheck, Options, Profile};
+
+    /// A report of `input`, with the text index the page's offsets come from.
+    pub fn inspected(input: &[u8]) -> (Report, TextIndex, Vec<u8>) {
+        let options = Options { profile: Profile::Default, line_endings: LineEndingCheck::Strict };
+        let inspection = inspect_with_text(input, &options);
+        let text = inspection.text.into_owned();
+        let report = inspection.report;
+        let mut offsets = Vec::new();
+        for m in &report.messages {
+            offsets.extend([m.span.start, m.span.end, m.start_line_span.start, m.start_line_span.end]);
+            offsets.extend([m.body.span.start, m.body.span.end]);
+            for h in &m.headers {
+                offsets.extend([h.span.start, h.span.end]);
+            }
+        }
+        let index = TextIndex::new(&text, offsets);
+        (report, index, text)
+    }
+
+    pub const CAPTURE_41: &[u8] =
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mc-bup-4.1-upload.http"));
+    pub const BROKEN_403: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/broken/ack-create-session-protocol-on-403.http"
+    ));
+}

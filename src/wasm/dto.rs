@@ -1,0 +1,760 @@
+//! The page's plain DTOs: what crosses to JavaScript, each built `From` the core's types (as
+//! ruff's wasm crate does), so the core can change its internals without the page noticing.
+//! Every span is converted, once, to UTF-16 offsets plus the reports' own line and column.
+
+use serde::Serialize;
+
+use crate::bits::packet::{MessageKind, PacketType};
+use crate::explain::{self, Explanation};
+use crate::http::{Direction, Framing};
+use crate::input::Format;
+use crate::report::{self, LineEndings, Report};
+use crate::rules::catalog::{Group, CATALOG};
+use crate::rules::conversation::{FragmentStep, SessionSummary};
+use crate::rules::finding::Severity;
+use crate::span::Span;
+use crate::spec::{Document, Source};
+use crate::utf16::TextIndex;
+use crate::view::{FindingFilter, Piece, PieceRow, RuleGroup};
+
+// The report's enums for a message's kind and direction, a body's framing and an input's
+// format and line endings are held by value: serde gives the page their one set of names.
+pub(crate) type Kind = MessageKind;
+
+/// A span in the page's text: UTF-16 `start..end`, and where it starts and ends as
+/// one-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// A byte span as the page addresses it. A bound inside a character widens the span to
+/// the whole character.
+pub fn page_span(index: &TextIndex, span: Span) -> PageSpan {
+    let (start, end) = (index.point(span.start), index.point(span.end));
+    PageSpan {
+        start: start.utf16,
+        end: end.utf16_ceil.max(start.utf16),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
+}
+
+/// One header line a search found.
+#[derive(Serialize)]
+pub(crate) struct PageHeaderHit {
+    pub(crate) message: usize,
+    pub(crate) header: usize,
+    pub(crate) name: String,
+    pub(crate) value: String,
+    pub(crate) span: PageSpan,
+}
+
+/// What [`Inspection::shared`] gives.
+#[derive(Serialize)]
+pub(crate) struct PageShared<'a> {
+    pub(crate) bytes: Bytes<'a>,
+    pub(crate) counts: Option<crate::redact::RedactionCounts>,
+    pub(crate) replaced: Option<String>,
+}
+
+/// Bytes that reach JavaScript as a `Uint8Array`, not an array of numbers.
+pub(crate) struct Bytes<'a>(pub(crate) &'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageReport {
+    pub(crate) tool: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) profile: &'static str,
+    pub(crate) input: PageInput,
+    pub(crate) counts: PageCounts,
+    pub(crate) messages: Vec<PageMessage>,
+    pub(crate) sessions: Vec<PageSession>,
+    pub(crate) findings: Vec<PageFinding>,
+    /// What a capture file held (`null` for text).
+    pub(crate) capture: Option<PageCapture>,
+    /// For a capture: the text every span points into (`null` for text input).
+    pub(crate) transcript: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageCapture {
+    pub(crate) format: Format,
+    pub(crate) frames: f64,
+    pub(crate) connections: Vec<PageConnection>,
+    /// Where reading stopped early and why; everything before it was inspected.
+    pub(crate) stopped: Option<String>,
+    pub(crate) transcript_bytes: usize,
+    /// How many connections there are (`connections` may be cut to the page's limit).
+    #[serde(rename = "connectionCount")]
+    pub(crate) connection_count: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageConnection {
+    pub(crate) id: usize,
+    pub(crate) client: String,
+    pub(crate) server: String,
+    pub(crate) first_frame: f64,
+    pub(crate) last_frame: f64,
+    pub(crate) started_mid_stream: bool,
+    pub(crate) closed: bool,
+}
+
+/// Where a message of a capture came from.
+#[derive(Serialize)]
+pub(crate) struct PageOrigin {
+    pub(crate) connection: usize,
+    pub(crate) from_client: bool,
+    pub(crate) first_frame: f64,
+    pub(crate) last_frame: f64,
+    /// Seconds since the Unix epoch.
+    pub(crate) time: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageInput {
+    /// Bytes of the input as given (the file, for a capture).
+    pub(crate) bytes: usize,
+    /// `text`, `pcap`, `pcapng` or `har`.
+    pub(crate) format: Format,
+    /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
+    pub(crate) length: usize,
+    pub(crate) lines: usize,
+    pub(crate) line_endings: LineEndings,
+    pub(crate) line_endings_checked: bool,
+    pub(crate) pasted: bool,
+    /// `empty`, `not-http`, `http-without-bits` or `bits`: the verdict says which.
+    pub(crate) content: report::InputContent,
+    /// For input that is not HTTP, what it looks like.
+    pub(crate) looks_like: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageCounts {
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) notes: usize,
+}
+
+impl From<report::Counts> for PageCounts {
+    fn from(c: report::Counts) -> Self {
+        PageCounts { errors: c.errors, warnings: c.warnings, notes: c.notes }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageMessage {
+    pub(crate) index: usize,
+    pub(crate) span: PageSpan,
+    pub(crate) kind: Kind,
+    pub(crate) label: String,
+    pub(crate) packet: Option<PacketType>,
+    pub(crate) direction: Direction,
+    pub(crate) start_line: String,
+    pub(crate) start_line_span: PageSpan,
+    pub(crate) method: Option<String>,
+    pub(crate) target: Option<String>,
+    pub(crate) version: Option<String>,
+    pub(crate) status: Option<u16>,
+    pub(crate) reason: Option<String>,
+    pub(crate) status_text: Option<&'static str>,
+    pub(crate) pair: Option<usize>,
+    pub(crate) session: Option<String>,
+    /// `null` in [`Inspection::report`]: fetched per message with [`Inspection::message`].
+    pub(crate) headers: Option<Vec<PageHeader>>,
+    pub(crate) body: PageBody,
+    pub(crate) findings: MessageFindings,
+    pub(crate) counts: PageCounts,
+    pub(crate) origin: Option<PageOrigin>,
+    /// Its row in the page's message list (`null` in the whole report of [`super::inspect`]).
+    pub(crate) row: Option<usize>,
+    /// The capture's connection it travelled on (a capture's list of connections is cut).
+    pub(crate) connection: Option<PageConnection>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageHeader {
+    pub(crate) name: String,
+    pub(crate) value: String,
+    pub(crate) span: PageSpan,
+    pub(crate) name_span: PageSpan,
+    pub(crate) value_span: PageSpan,
+    pub(crate) known: Option<&'static str>,
+    pub(crate) decoded: Option<String>,
+    pub(crate) problem: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageBody {
+    pub(crate) span: PageSpan,
+    /// Byte counts are numbers; beyond 2^53 they lose precision, which only hostile input reaches.
+    pub(crate) length: f64,
+    pub(crate) announced: Option<f64>,
+    pub(crate) framing: Framing,
+    pub(crate) truncated: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageFinding {
+    pub(crate) rule: &'static str,
+    pub(crate) severity: &'static str,
+    pub(crate) group: &'static str,
+    pub(crate) message: Option<usize>,
+    pub(crate) header: Option<String>,
+    pub(crate) span: PageSpan,
+    pub(crate) summary: String,
+    pub(crate) title: &'static str,
+    pub(crate) explanation: &'static str,
+    pub(crate) reference: &'static str,
+    pub(crate) links: Vec<PageLink>,
+    /// Its index in the report's findings.
+    pub(crate) index: usize,
+    /// `#3 Ack for Create-Session`: its message, as the page names it.
+    pub(crate) message_name: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageLink {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) url: &'static str,
+    pub(crate) document: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageSession {
+    pub(crate) id: String,
+    pub(crate) created_in_capture: bool,
+    pub(crate) messages: Vec<usize>,
+    pub(crate) fragments: Vec<PageFragment>,
+    pub(crate) total: Option<f64>,
+    pub(crate) received: Option<f64>,
+    pub(crate) complete: bool,
+    pub(crate) host_id: Option<String>,
+    pub(crate) reply_url: Option<String>,
+    pub(crate) reply_downloaded: bool,
+    pub(crate) ended_by: Option<&'static str>,
+    pub(crate) unknown: bool,
+    /// How many fragments there are (`fragments` may be cut to the page's limit).
+    #[serde(rename = "fragmentCount")]
+    pub(crate) fragment_count: usize,
+    /// The Close-Session or Cancel-Session requests that ended it.
+    pub(crate) closing: Vec<PageClosing>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageFragment {
+    pub(crate) message: usize,
+    pub(crate) first: f64,
+    pub(crate) last: f64,
+    pub(crate) total: f64,
+    pub(crate) ack: Option<usize>,
+    pub(crate) ack_status: Option<u16>,
+    pub(crate) next_expected: Option<f64>,
+}
+
+impl PageReport {
+    /// `text` is what the spans of `report` point into: the input, or a capture's transcript.
+    pub(crate) fn new(text: &[u8], report: &Report, index: &TextIndex, pasted: bool, with_headers: bool) -> PageReport {
+        PageReport {
+            tool: report.tool,
+            version: report.version,
+            profile: report.profile.as_str(),
+            input: PageInput::new(report, index, pasted),
+            counts: report.counts.into(),
+            messages: (0..report.messages.len())
+                .map(|i| {
+                    let detail =
+                        if with_headers { report.detail(i, text) } else { report.detail_without_headers(i, text) };
+                    PageMessage::new(detail, index, with_headers)
+                })
+                .collect(),
+            sessions: report.sessions.iter().map(|s| PageSession::new(s, report)).collect(),
+            findings: (0..report.findings.len()).map(|i| PageFinding::new(report, i, index)).collect(),
+            capture: report.capture.as_ref().map(PageCapture::from),
+            // Rust's lossy decoding replaces each maximal invalid subpart with one U+FFFD,
+            // as TextDecoder does, so the spans index this string exactly.
+            transcript: report.capture.as_ref().map(|_| String::from_utf8_lossy(text).into_owned()),
+        }
+    }
+}
+
+impl PageInput {
+    pub(crate) fn new(report: &Report, index: &TextIndex, pasted: bool) -> PageInput {
+        PageInput {
+            bytes: report.input.bytes,
+            format: report.input.format,
+            length: index.utf16_len(),
+            lines: report.input.lines,
+            line_endings: report.input.line_endings,
+            line_endings_checked: report.input.line_endings_checked,
+            pasted,
+            content: report.input.content,
+            looks_like: report.input.looks_like,
+        }
+    }
+}
+
+impl From<&report::CaptureSummary> for PageCapture {
+    fn from(c: &report::CaptureSummary) -> PageCapture {
+        PageCapture {
+            format: c.format,
+            frames: c.frames as f64,
+            connections: c.connections.iter().map(PageConnection::from).collect(),
+            connection_count: c.connections.len(),
+            stopped: c.stopped.clone(),
+            transcript_bytes: c.transcript_bytes,
+        }
+    }
+}
+
+impl From<&crate::input::Connection> for PageConnection {
+    fn from(k: &crate::input::Connection) -> PageConnection {
+        PageConnection {
+            id: k.id,
+            client: k.client.clone(),
+            server: k.server.clone(),
+            first_frame: k.first_frame as f64,
+            last_frame: k.last_frame as f64,
+            started_mid_stream: k.started_mid_stream,
+            closed: k.closed,
+        }
+    }
+}
+
+/// A message's findings: their indices in the whole report, or, as the page draws a
+/// message, the findings themselves.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum MessageFindings {
+    Indices(Vec<usize>),
+    Drawn(Vec<PageFinding>),
+}
+
+impl PageMessage {
+    pub(crate) fn new(m: report::MessageDetail, index: &TextIndex, with_headers: bool) -> PageMessage {
+        let r = m.message;
+        PageMessage {
+            index: r.index,
+            span: page_span(index, r.span),
+            kind: r.kind,
+            label: m.label,
+            packet: r.packet,
+            direction: r.direction,
+            start_line: m.start_line,
+            start_line_span: page_span(index, r.start_line_span),
+            method: m.method,
+            target: m.target,
+            version: m.version,
+            status: r.status,
+            reason: m.reason,
+            status_text: r.status_text,
+            pair: r.pair,
+            session: m.session.map(str::to_string),
+            headers: with_headers.then(|| {
+                m.headers
+                    .into_iter()
+                    .map(|h| PageHeader {
+                        name: h.name,
+                        value: h.value,
+                        span: page_span(index, h.span),
+                        name_span: page_span(index, h.name_span),
+                        value_span: page_span(index, h.value_span),
+                        known: h.known,
+                        decoded: h.decoded,
+                        problem: h.problem,
+                    })
+                    .collect()
+            }),
+            body: PageBody {
+                span: page_span(index, r.body.span),
+                length: r.body.length as f64,
+                announced: r.body.announced.map(|n| n as f64),
+                framing: r.body.framing,
+                truncated: r.body.truncated,
+            },
+            findings: MessageFindings::Indices(r.findings.to_vec()),
+            counts: r.counts.into(),
+            origin: r.origin.map(|o| PageOrigin {
+                connection: o.connection,
+                from_client: o.from_client,
+                first_frame: o.first_frame as f64,
+                last_frame: o.last_frame as f64,
+                time: o.time,
+            }),
+            row: None,
+            connection: None,
+        }
+    }
+}
+
+impl PageFinding {
+    /// Finding `i` of `report`.
+    pub(crate) fn new(report: &Report, i: usize, index: &TextIndex) -> PageFinding {
+        let f = &report.findings[i];
+        PageFinding {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            group: group_name(f.group),
+            message: f.message,
+            header: f.header.clone(),
+            span: PageSpan {
+                // The finding's own positions, the ones its JSON `start` and `end` give.
+                line: f.start.line,
+                column: f.start.column,
+                end_line: f.end.line,
+                end_column: f.end.column,
+                ..page_span(index, f.span)
+            },
+            summary: f.summary.clone(),
+            title: f.title,
+            explanation: f.explanation,
+            reference: f.reference,
+            links: links(f.links),
+            index: i,
+            message_name: f.message.and_then(|m| crate::view::message_name(report, m)),
+        }
+    }
+}
+
+impl PageSession {
+    /// `s` of `report`, whose messages name what closed it.
+    pub(crate) fn new(s: &SessionSummary, report: &Report) -> PageSession {
+        let closing = s
+            .messages
+            .iter()
+            .filter_map(|&i| report.messages.get(i))
+            .filter(|m| matches!(m.kind, MessageKind::Request(PacketType::CloseSession | PacketType::CancelSession)))
+            .map(|m| PageClosing { index: m.index, label: m.label() })
+            .collect();
+        PageSession {
+            id: s.id.clone(),
+            created_in_capture: s.created_in_capture,
+            messages: s.messages.clone(),
+            fragments: s.fragments.iter().map(PageFragment::from).collect(),
+            total: s.total.map(|n| n as f64),
+            received: s.received.map(|n| n as f64),
+            complete: s.complete,
+            host_id: s.host_id.clone(),
+            reply_url: s.reply_url.clone(),
+            reply_downloaded: s.reply_downloaded,
+            ended_by: s.ended_by,
+            unknown: s.unknown,
+            fragment_count: s.fragments.len(),
+            closing,
+        }
+    }
+}
+
+impl From<&FragmentStep> for PageFragment {
+    fn from(f: &FragmentStep) -> PageFragment {
+        PageFragment {
+            message: f.message,
+            first: f.first as f64,
+            last: f.last as f64,
+            total: f.total as f64,
+            ack: f.ack,
+            ack_status: f.ack_status,
+            next_expected: f.next_expected.map(|n| n as f64),
+        }
+    }
+}
+
+pub(crate) fn group_name(group: Group) -> &'static str {
+    match group {
+        Group::Input => "input",
+        Group::Malformed => "malformed",
+        Group::Protocol => "protocol",
+        Group::ResponseCode => "response-code",
+        Group::Sequence => "sequence",
+        Group::Notification => "notification",
+    }
+}
+
+pub(crate) fn links(sources: &'static [Source]) -> Vec<PageLink> {
+    sources
+        .iter()
+        .map(|s| PageLink {
+            id: s.id,
+            title: s.title,
+            url: s.url,
+            document: match s.document {
+                Document::Win32 => "win32",
+                Document::McBup => "mc-bup",
+                Document::Rfc => "rfc",
+                Document::Sdk => "sdk",
+            },
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ lookups
+
+#[derive(Serialize)]
+pub(crate) struct PageRule {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) group: &'static str,
+    /// Severity under each profile, or `off`.
+    pub(crate) grades: PageGrades,
+    pub(crate) reference: &'static str,
+    pub(crate) explanation: &'static str,
+    pub(crate) links: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageGrades {
+    pub(crate) default: &'static str,
+    win32: &'static str,
+    #[serde(rename = "mc-bup")]
+    pub(crate) mc_bup: &'static str,
+}
+
+impl PageRule {
+    pub(crate) fn new(r: explain::RuleExplanation, group: Group) -> PageRule {
+        let grade = |profile: &str| r.grades.iter().find(|(p, _)| *p == profile).map_or("off", |(_, g)| *g);
+        PageRule {
+            id: r.id,
+            title: r.title,
+            group: group_name(group),
+            grades: PageGrades { default: grade("default"), win32: grade("win32"), mc_bup: grade("mc-bup") },
+            reference: r.reference,
+            explanation: r.explanation,
+            links: links(r.links),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageHeaderHelp {
+    pub(crate) name: &'static str,
+    pub(crate) aliases: &'static [&'static str],
+    pub(crate) summary: &'static str,
+    pub(crate) help: &'static str,
+    pub(crate) belongs_to: Vec<String>,
+    pub(crate) links: Vec<PageLink>,
+}
+
+impl From<explain::HeaderExplanation> for PageHeaderHelp {
+    fn from(h: explain::HeaderExplanation) -> Self {
+        PageHeaderHelp {
+            name: h.name,
+            aliases: h.aliases,
+            summary: h.summary,
+            help: h.help,
+            belongs_to: h.belongs_to,
+            links: links(h.links),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageHresult {
+    pub(crate) code: String,
+    pub(crate) decimal: i32,
+    pub(crate) name: Option<String>,
+    pub(crate) meaning: String,
+    pub(crate) note: Option<&'static str>,
+    pub(crate) statuses: Option<&'static [u16]>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub(crate) enum PageExplanation {
+    Rule(PageRule),
+    Hresult(PageHresult),
+    Header(PageHeaderHelp),
+}
+
+impl From<Explanation> for PageExplanation {
+    fn from(found: Explanation) -> Self {
+        match found {
+            Explanation::Rule(r) => {
+                let group = CATALOG.iter().find(|m| m.id == r.id).map_or(Group::Input, |m| m.group);
+                PageExplanation::Rule(PageRule::new(r, group))
+            }
+            Explanation::Hresult(h) => PageExplanation::Hresult(PageHresult {
+                code: h.code,
+                decimal: h.decimal,
+                name: h.name,
+                meaning: h.meaning,
+                note: h.note,
+                statuses: h.statuses,
+            }),
+            Explanation::Header(h) => PageExplanation::Header(h.into()),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ what the page draws
+
+/// How much of a report the page draws at once: `www/modules/limits.js`, which the worker
+/// hands over as it is (the names are its constants'), so the page and the engine agree.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub struct Limits {
+    pub open_cards_up_to: usize,
+    pub draw_all_findings: usize,
+    pub draw_all_pairs: usize,
+    pub sequence_shown: usize,
+    pub fragments_shown: usize,
+    pub sessions_shown: usize,
+    pub connections_shown: usize,
+    pub whole_up_to_chars: usize,
+    pub whole_up_to_regions: usize,
+    pub regions_per_mark: usize,
+}
+
+/// The page's findings filter, as the page sends it.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FilterQuery {
+    /// `error`, `warning`, `note`; all when empty.
+    pub severities: Vec<String>,
+    /// One rule id; empty for every rule.
+    pub rule: String,
+    pub message: Option<usize>,
+    pub text: String,
+}
+
+impl From<FilterQuery> for FindingFilter {
+    fn from(q: FilterQuery) -> FindingFilter {
+        let severities = q
+            .severities
+            .iter()
+            .filter_map(|s| [Severity::Error, Severity::Warning, Severity::Note].into_iter().find(|v| v.as_str() == s))
+            .collect();
+        FindingFilter { severities, rule: (!q.rule.is_empty()).then_some(q.rule), message: q.message, text: q.text }
+    }
+}
+
+/// One entry of the conversation's sequence.
+#[derive(Serialize)]
+pub(crate) struct PageBrief {
+    pub(crate) index: usize,
+    pub(crate) direction: Direction,
+    pub(crate) kind: Kind,
+    pub(crate) label: String,
+    pub(crate) status: Option<u16>,
+    pub(crate) reason: Option<String>,
+    pub(crate) target: Option<String>,
+    pub(crate) start_line: String,
+    pub(crate) origin: Option<PageOrigin>,
+    pub(crate) counts: PageCounts,
+    #[serde(rename = "findingCount")]
+    pub(crate) finding_count: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageClosing {
+    pub(crate) index: usize,
+    pub(crate) label: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageRuleGroup {
+    pub(crate) rule: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) title: &'static str,
+    pub(crate) count: usize,
+}
+
+impl From<RuleGroup> for PageRuleGroup {
+    fn from(g: RuleGroup) -> Self {
+        PageRuleGroup { rule: g.rule, severity: g.severity, title: g.title, count: g.count }
+    }
+}
+
+/// A region of the raw view with its pieces; the worker adds its `text` (it holds the
+/// decoded text the offsets count).
+#[derive(Serialize)]
+pub(crate) struct PageRegion {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) message: Option<usize>,
+    pub(crate) pieces: Vec<PagePiece>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PagePiece {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The id of the decoded row it lights up: `m3-sl`, `m3-h2`, `m3-body`.
+    pub(crate) row: Option<String>,
+}
+
+impl From<Piece> for PagePiece {
+    fn from(p: Piece) -> Self {
+        let row = p.row.map(|row| match row {
+            PieceRow::StartLine { message } => format!("m{message}-sl"),
+            PieceRow::Header { message, header } => format!("m{message}-h{header}"),
+            PieceRow::Body { message } => format!("m{message}-body"),
+        });
+        PagePiece { start: p.start, end: p.end, row }
+    }
+}
+
+/// The raw view's start: the whole text's regions when it is drawn whole (the worker adds
+/// the text), else the regions of its first mark.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PageRaw {
+    pub(crate) whole: bool,
+    pub(crate) length: usize,
+    pub(crate) region_count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) regions: Option<Vec<PageRegion>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) first: Option<Vec<PageRegion>>,
+}
+
+/// The first `items` of a list, from position `from`.
+#[derive(Serialize)]
+pub(crate) struct PageSlice<T> {
+    pub(crate) from: usize,
+    pub(crate) items: Vec<T>,
+}
+
+/// What the page draws first: counts, the first entries of the conversation, the rows and
+/// findings of its first screen; the rest it asks for as it is shown.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PageSummary {
+    pub(crate) version: &'static str,
+    pub(crate) profile: &'static str,
+    pub(crate) input: PageInput,
+    pub(crate) counts: PageCounts,
+    pub(crate) message_count: usize,
+    pub(crate) finding_count: usize,
+    pub(crate) groups: Vec<PageRuleGroup>,
+    pub(crate) row_count: usize,
+    pub(crate) all_unknown: bool,
+    pub(crate) capture: Option<PageCapture>,
+    pub(crate) sequence: Vec<PageBrief>,
+    pub(crate) session_count: usize,
+    pub(crate) sessions: Vec<PageSession>,
+    pub(crate) raw: PageRaw,
+    pub(crate) rows: PageSlice<Vec<PageMessage>>,
+    pub(crate) findings: PageSlice<PageFinding>,
+}
+
+/// What a filter keeps: how many, and the first of them.
+#[derive(Serialize)]
+pub(crate) struct PageFiltered {
+    pub(crate) count: usize,
+    pub(crate) first: Vec<PageFinding>,
+}
