@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::bits::classify::MessageView;
+use crate::bits::codes::Hresult;
 use crate::bits::headers::{self as h};
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values::{self, ContentRange};
@@ -14,8 +15,6 @@ use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 use crate::span::Span;
-
-const BG_E_SESSION_NOT_FOUND: u32 = 0x8020_001F;
 
 /// One fragment of a session as the report shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,7 +77,7 @@ struct CloseAnswer {
     packet: PacketType,
     session: usize,
     status: u16,
-    error: Option<u32>,
+    error: Option<Hresult>,
 }
 
 #[derive(Default)]
@@ -358,7 +357,7 @@ impl Conversation {
             return;
         }
         let why = match (answer.status, answer.error) {
-            (500..=599, Some(BG_E_SESSION_NOT_FOUND)) => Some("after 5xx with BG_E_SESSION_NOT_FOUND"),
+            (500..=599, Some(Hresult::BG_E_SESSION_NOT_FOUND)) => Some("after 5xx with BG_E_SESSION_NOT_FOUND"),
             (100..=499, _) => Some("after a 100-499 answer"),
             _ => None,
         };
@@ -547,8 +546,8 @@ impl Conversation {
         let Some(request_index) = view.pair else { return };
         let request = &views[request_index];
         let status = view.status().unwrap_or(0);
-        let error = view.value(h::ERROR_CODE).and_then(values::parse_hresult);
-        if error == Some(BG_E_SESSION_NOT_FOUND) && t != PacketType::CancelSession {
+        let error = view.value(h::ERROR_CODE).and_then(values::parse_hresult).map(Hresult);
+        if error == Some(Hresult::BG_E_SESSION_NOT_FOUND) && t != PacketType::CancelSession {
             self.restart_expected = Some(view.index);
         }
         if t == PacketType::CreateSession {

@@ -1,0 +1,43 @@
+//! The code tables themselves, generated at build time by `build.rs` from the files in
+//! `data/`, which name their sources. The generated file also holds the named constants of
+//! [`Hresult`] and [`Win32Error`], one for each row, so no value is written twice.
+//!
+//! Every table is a `static` sorted by its number (build.rs refuses a file out of order): an
+//! error header is described once per message, so a lookup is a binary search and allocates
+//! only the strings it returns. Names and meanings are `&'static str`, so the tables stay in
+//! read-only data.
+
+use super::{CodeFamily, Hresult, Win32Error};
+
+/// One listed HRESULT (a row of `hresult-generic.tsv`, `bitsmsg.tsv` or `bits-events.tsv`).
+pub(super) struct Entry {
+    pub code: u32,
+    pub name: &'static str,
+    pub meaning: &'static str,
+    pub family: CodeFamily,
+    /// Reference 5.2 tags it UPLOAD, or [MC-BUP] has a server send it.
+    pub upload: bool,
+    pub note: Option<&'static str>,
+}
+
+/// One `BG_E_HTTP_ERROR_nnn` (a row of `bits-http-errors.tsv`).
+pub(super) struct HttpError {
+    pub status: u16,
+    pub name: &'static str,
+    /// The phrase for the meaning when the HTTP table has none (449 is IIS's own).
+    pub phrase: Option<&'static str>,
+    pub note: Option<&'static str>,
+}
+
+/// A generated constant, for the test that holds each one against its data row.
+#[cfg(test)]
+pub(super) enum Constant {
+    Hresult(Hresult),
+    Win32(Win32Error),
+}
+
+/// The note of every `old-sdk` row (reference 9.D23): one sentence, not one per row.
+pub(super) const OLD_SDK_NOTE: &str =
+    "(old SDK only) defined in the BITS 1.5-era bitsmsg.h, reserved in the Windows 10 SDK";
+
+include!(concat!(env!("OUT_DIR"), "/code_tables.rs"));
