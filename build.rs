@@ -265,7 +265,11 @@ fn hresults(root: &Path, file: &'static str, table: &str, family: &str, out: &mu
 fn http_errors(root: &Path, out: &mut Out) -> Result<(), String> {
     let rows = read(root, "bits-http-errors.tsv", &["value", "name", "phrase", "note"])?;
     strictly_increasing(&rows, |r| r.hex32(0))?;
-    writeln!(out.tables, "pub(super) static BG_HTTP: &[HttpError] = &[").unwrap();
+    // The name is the status in words, so the table holds statuses only (checked here to
+    // match), and the few rows with a phrase or note go to a second, short table: 41 names
+    // and two mostly empty fields would cost the page's wasm about 2 KB.
+    let mut statuses = String::new();
+    let mut words = String::new();
     for row in &rows {
         let code = row.hex32(0)?;
         let name = row.field(1);
@@ -278,20 +282,18 @@ fn http_errors(root: &Path, out: &mut Out) -> Result<(), String> {
             return Err(row.error(format!("{name} is 0x{:08X}, not 0x{code:08X}", 0x8019_0000 + u32::from(status))));
         }
         out.hresult_names.claim(row, name)?;
-        writeln!(
-            out.tables,
-            "    HttpError {{ status: {status}, name: {}, phrase: {}, note: {} }},",
-            string(name),
-            option(row.optional(2)),
-            option(row.optional(3)),
-        )
-        .unwrap();
+        write!(statuses, "{status}, ").unwrap();
+        if row.optional(2).is_some() || row.optional(3).is_some() {
+            let (phrase, note) = (option(row.optional(2)), option(row.optional(3)));
+            writeln!(words, "    HttpErrorWords {{ status: {status}, phrase: {phrase}, note: {note} }},").unwrap();
+        }
         let doc = format!("`0x{code:08X}`: the client received HTTP {status}.");
         writeln!(out.hresult_constants, "    #[doc = {}]", string(&doc)).unwrap();
         writeln!(out.hresult_constants, "    pub const {name}: Hresult = Hresult(0x{code:08X});").unwrap();
         writeln!(out.constant_list, "    ({name:?}, Constant::Hresult(Hresult::{name})),").unwrap();
     }
-    writeln!(out.tables, "];\n").unwrap();
+    writeln!(out.tables, "pub(super) static BG_HTTP_STATUSES: &[u16] = &[{statuses}];\n").unwrap();
+    writeln!(out.tables, "pub(super) static BG_HTTP_WORDS: &[HttpErrorWords] = &[\n{words}];\n").unwrap();
     Ok(())
 }
 

@@ -73,7 +73,7 @@ fn every_hresult_row_is_described_as_written() {
 #[test]
 fn every_http_error_row_is_described_as_written() {
     let rows = rows(HTTP_ERRORS_TSV);
-    assert_eq!(rows.len(), BG_HTTP.len());
+    assert_eq!(rows.len(), BG_HTTP_STATUSES.len());
     for row in rows {
         let [value, name, phrase, note] = row[..] else { panic!("{row:?}") };
         let code = hex(value);

@@ -15,7 +15,8 @@ pub use hresult::{Hresult, Win32Error};
 pub use http::{http_reason_matches, http_reason_phrase, http_status_of_reason};
 
 use tables::{
-    Entry, BG, BG_HTTP, BITS_MC, DOCUMENTED_SPELLINGS, ERROR_CONTEXTS, EXPECTED_STATUSES, GENERIC, WIN32, WIN32_ALIASES,
+    Entry, BG, BG_HTTP_STATUSES, BG_HTTP_WORDS, BITS_MC, DOCUMENTED_SPELLINGS, ERROR_CONTEXTS, EXPECTED_STATUSES,
+    GENERIC, WIN32, WIN32_ALIASES,
 };
 
 /// Which table an HRESULT came from, so the UI can say where the name comes from.
@@ -61,6 +62,9 @@ fn find_bg(code: u32) -> Option<&'static Entry> {
     Some(&BG[i]).filter(|entry| entry.code == code)
 }
 
+/// The name of every BG_E_HTTP_ERROR_nnn but its three digits (build.rs checks the data).
+const BG_E_HTTP_ERROR_: &str = "BG_E_HTTP_ERROR_";
+
 fn info(entry: &Entry) -> HresultInfo {
     HresultInfo {
         code: entry.code,
@@ -83,15 +87,19 @@ pub fn describe_hresult(code: u32) -> Option<HresultInfo> {
     let hresult = Hresult(code);
     let status = hresult.code();
     if Hresult::from_http_status(status) == hresult {
-        let entry = &BG_HTTP[BG_HTTP.binary_search_by_key(&status, |e| e.status).ok()?];
-        let phrase = entry.phrase.or_else(|| http_reason_phrase(status)).unwrap_or("(no registered reason phrase)");
+        BG_HTTP_STATUSES.binary_search(&status).ok()?;
+        let words = BG_HTTP_WORDS.iter().find(|w| w.status == status);
+        let phrase = words
+            .and_then(|w| w.phrase)
+            .or_else(|| http_reason_phrase(status))
+            .unwrap_or("(no registered reason phrase)");
         return Some(HresultInfo {
             code,
-            name: entry.name.to_owned(),
+            name: format!("{BG_E_HTTP_ERROR_}{status}"),
             meaning: format!("The server answered HTTP {status} {phrase}."),
             family: CodeFamily::BitsHttp,
             upload_protocol: false,
-            note: entry.note,
+            note: words.and_then(|w| w.note),
         });
     }
     // HRESULT_FROM_WIN32(0) is 0, never 0x80070000, so 0x80070000 is no wrapped error.
@@ -136,11 +144,18 @@ pub fn hresult_by_name(name: &str) -> Option<u32> {
         .chain(BG)
         .chain(BITS_MC)
         .map(|entry| (entry.name, entry.code))
-        .chain(BG_HTTP.iter().map(|entry| (entry.name, Hresult::from_http_status(entry.status).0)))
         .chain(DOCUMENTED_SPELLINGS.iter().copied())
         .find(|(n, _)| n.eq_ignore_ascii_case(name));
     if let Some((_, code)) = listed {
         return Some(code);
+    }
+    if let Some(digits) = strip_prefix_ignore_case(name, BG_E_HTTP_ERROR_) {
+        if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let status: u16 = digits.parse().ok()?;
+        BG_HTTP_STATUSES.binary_search(&status).ok()?;
+        return Some(Hresult::from_http_status(status).0);
     }
     // The names describe_hresult produces for wrapped Win32 errors round-trip too.
     let win32_name = strip_prefix_ignore_case(name, "HRESULT_FROM_WIN32(")

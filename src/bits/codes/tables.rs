@@ -20,10 +20,10 @@ pub(super) struct Entry {
     pub note: Option<&'static str>,
 }
 
-/// One `BG_E_HTTP_ERROR_nnn` (a row of `bits-http-errors.tsv`).
-pub(super) struct HttpError {
+/// What a row of `bits-http-errors.tsv` adds to its status, for the few rows that add
+/// anything; `BG_HTTP_STATUSES` lists them all.
+pub(super) struct HttpErrorWords {
     pub status: u16,
-    pub name: &'static str,
     /// The phrase for the meaning when the HTTP table has none (449 is IIS's own).
     pub phrase: Option<&'static str>,
     pub note: Option<&'static str>,
