@@ -5,8 +5,8 @@ use super::lines::{
     find_start_line, is_http_version, is_tchar, line_at, line_start_before, looks_like_start_line,
     looks_like_status_line, looks_like_status_line_without_code, skip_whitespace, Ending, Line,
 };
+use super::message::{Body, Framing, Header, LineEndings, Message, StartLine};
 use super::problem::{Problem, ProblemKind};
-use super::{Body, Framing, Header, LineEndings, Message, StartLine};
 use crate::span::Span;
 
 pub struct Split {

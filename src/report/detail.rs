@@ -4,7 +4,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
-use super::{CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
+use super::model::{CaptureSummary, Counts, Finding, InputSummary, MessageReport, Report};
 use crate::bits::values;
 use crate::http::{self, StartLine};
 use crate::rules::conversation::SessionSummary;

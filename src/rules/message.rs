@@ -2,7 +2,7 @@
 //! types, bodies, ranges, error codes and the notification leg.
 
 use crate::bits::classify::{is_method_override, MessageView};
-use crate::bits::codes;
+use crate::bits::codes::{self, Hresult};
 use crate::bits::headers::{self as h};
 use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values::{self, BITS15_PROTOCOL};
@@ -14,11 +14,6 @@ use crate::span::Span;
 
 /// Windows reads at most this many protocol GUIDs ([MC-BUP] footnote <6>).
 const MAX_PROTOCOLS: usize = 100;
-
-/// `BG_E_HTTP_ERROR_nnn` is this plus the status: what a client reports for a plain HTTP error.
-const BG_E_HTTP_ERROR_BASE: u32 = 0x8019_0000;
-/// BG_E_INVALID_SERVER_RESPONSE: what a client reports for an answer outside the protocol.
-const BG_E_INVALID_SERVER_RESPONSE: u32 = 0x8020_001B;
 
 pub fn check(view: &MessageView, profile: Profile, out: &mut Vec<RawFinding>) {
     match view.kind {
@@ -310,11 +305,13 @@ fn packet_type_missing(view: &MessageView, status: u16, attempt: bool) -> RawFin
         format!("{status} answers a BITS request with no BITS header at all")
     };
     let client = if (200..300).contains(&status) {
-        let name = codes::describe_hresult(BG_E_INVALID_SERVER_RESPONSE).map(|i| i.name).unwrap_or_default();
-        format!("a client cannot take it for an Ack and fails the job ({name}, 0x{BG_E_INVALID_SERVER_RESPONSE:08X})")
+        // What a client reports for an answer outside the protocol.
+        let code = Hresult::BG_E_INVALID_SERVER_RESPONSE;
+        let name = code.name().unwrap_or_default();
+        format!("a client cannot take it for an Ack and fails the job ({name}, {code})")
     } else {
-        let code = BG_E_HTTP_ERROR_BASE + u32::from(status);
-        let name = codes::describe_hresult(code).map_or_else(|| format!("HTTP {status}"), |i| i.name);
+        // What a client reports for a plain HTTP error: BG_E_HTTP_ERROR_nnn.
+        let name = Hresult::from_http_status(status).name().unwrap_or_else(|| format!("HTTP {status}"));
         let lost = if view.header(h::ERROR_CODE).is_some() { " and never reads its BITS-Error-Code" } else { "" };
         format!("a client reads it as a plain HTTP error ({name}){lost}")
     };

@@ -104,7 +104,7 @@ impl FindingOrder {
             if words.is_empty() {
                 return true;
             }
-            let name = f.message.and_then(|m| super::message_name(report, m)).unwrap_or_default();
+            let name = f.message.and_then(|m| message_name(report, m)).unwrap_or_default();
             let header = f.header.as_deref().unwrap_or("");
             let hay = format!("{}\n{}\n{}\n{}\n{}", f.rule, f.title, f.summary, header, name).to_ascii_lowercase();
             hay.contains(&words)
@@ -135,6 +135,11 @@ impl FindingOrder {
         groups.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.count.cmp(&a.count)).then(a.rule.cmp(b.rule)));
         groups
     }
+}
+
+/// `#3 Ack for Create-Session`: how the page and the Markdown name a message.
+pub fn message_name(report: &Report, message: usize) -> Option<String> {
+    report.messages.get(message).map(|m| format!("#{} {}", m.index, m.label()))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The findings as Markdown, for the page's copy button and download: one line per finding
 //! in the drawn order (errors first), with where it is, what was seen and the spec links.
 
-use super::FindingOrder;
+use super::findings::FindingOrder;
 use crate::report::Report;
 
 /// The whole findings list as Markdown (every finding, whatever the page's filter shows).

@@ -13,29 +13,13 @@ mod markdown;
 mod regions;
 mod rows;
 
-pub use findings::{FindingFilter, FindingOrder, RuleGroup};
+pub use findings::{message_name, FindingFilter, FindingOrder, RuleGroup};
 pub use markdown::findings_markdown;
-pub use regions::{Piece, PieceRow, Region, Regions};
+pub use regions::{Piece, PieceRow, Region, Regions, Utf16Range};
 pub use rows::Rows;
 
 use crate::report::Report;
-use crate::span::Span;
 use crate::utf16::TextIndex;
-
-/// A span in the page's text: UTF-16 code units, `start..end`. A bound inside a character
-/// widens the span to the whole character (as the page's marks must).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Utf16Range {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Utf16Range {
-    pub fn of(index: &TextIndex, span: Span) -> Utf16Range {
-        let (start, end) = (index.point(span.start), index.point(span.end));
-        Utf16Range { start: start.utf16, end: end.utf16_ceil.max(start.utf16) }
-    }
-}
 
 /// Everything the page's lists and raw view ask of one report, computed up front (a few
 /// arrays of indices: cheap next to the inspection) so each question costs what it returns.
@@ -50,11 +34,6 @@ impl View {
     pub fn new(report: &Report, index: &TextIndex) -> View {
         View { rows: Rows::new(report), findings: FindingOrder::new(report), regions: Regions::new(report, index) }
     }
-}
-
-/// `#3 Ack for Create-Session`: how the page and the Markdown name a message.
-pub fn message_name(report: &Report, message: usize) -> Option<String> {
-    report.messages.get(message).map(|m| format!("#{} {}", m.index, m.label()))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! gap between messages, each cut into pieces on demand (a piece with a row is a start line,
 //! header line or body, so hovering it can light up its decoded row).
 
-use super::Utf16Range;
 use crate::report::Report;
+use crate::span::Span;
 use crate::utf16::TextIndex;
 
 /// One message's text, or a gap between messages.
@@ -125,6 +125,21 @@ pub fn pieces(region: Region, report: &Report, index: &TextIndex) -> Vec<Piece> 
 impl Regions {
     pub fn pieces(&self, region: Region, report: &Report, index: &TextIndex) -> Vec<Piece> {
         pieces(region, report, index)
+    }
+}
+
+/// A span in the page's text: UTF-16 code units, `start..end`. A bound inside a character
+/// widens the span to the whole character (as the page's marks must).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utf16Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Utf16Range {
+    pub fn of(index: &TextIndex, span: Span) -> Utf16Range {
+        let (start, end) = (index.point(span.start), index.point(span.end));
+        Utf16Range { start: start.utf16, end: end.utf16_ceil.max(start.utf16) }
     }
 }
 

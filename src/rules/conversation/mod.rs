@@ -20,6 +20,7 @@ mod upload;
 use std::collections::HashMap;
 
 use crate::bits::classify::MessageView;
+use crate::bits::codes::Hresult;
 use crate::bits::headers as h;
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
@@ -30,7 +31,7 @@ use crate::rules::headers::finding;
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use parts::{at, lossy, session_key, value_span, BG_E_SESSION_NOT_FOUND};
+use parts::{at, lossy, session_key, value_span};
 use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
 
@@ -160,8 +161,8 @@ impl Conversation {
         let Some(request_index) = view.pair else { return };
         let request = &views[request_index];
         let status = view.status().unwrap_or(0);
-        let error = view.value(h::ERROR_CODE).and_then(values::parse_hresult);
-        if error == Some(BG_E_SESSION_NOT_FOUND) && t != PacketType::CancelSession {
+        let error = view.value(h::ERROR_CODE).and_then(values::parse_hresult).map(Hresult);
+        if error == Some(Hresult::BG_E_SESSION_NOT_FOUND) && t != PacketType::CancelSession {
             self.sequence.restart_expected = Some(view.index);
         }
         if t == PacketType::CreateSession {

@@ -6,9 +6,6 @@ use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 use crate::span::Span;
 
-/// The HRESULT a server answers with for a session it does not know.
-pub const BG_E_SESSION_NOT_FOUND: u32 = 0x8020_001F;
-
 pub fn lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }

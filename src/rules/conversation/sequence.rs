@@ -3,13 +3,14 @@
 //! and Cancel-Session (C20), and the Ping to a new BITS-Host-Id (C26).
 
 use crate::bits::classify::MessageView;
+use crate::bits::codes::Hresult;
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
 
 use std::collections::HashMap;
 
-use super::parts::{at, lossy, request_host, session_key, BG_E_SESSION_NOT_FOUND};
+use super::parts::{at, lossy, request_host, session_key};
 
 /// A message index per connection (`None`: pasted text, one conversation). Connections
 /// are numbered from 0, so a vector indexed by them beats hashing on every message.
@@ -43,7 +44,7 @@ pub struct CloseAnswer {
     pub packet: PacketType,
     pub session: usize,
     pub status: u16,
-    pub error: Option<u32>,
+    pub error: Option<Hresult>,
 }
 
 /// What the order of requests so far leads to expect next, across sessions.
@@ -124,7 +125,7 @@ impl Sequence {
             return;
         }
         let why = match (answer.status, answer.error) {
-            (500..=599, Some(BG_E_SESSION_NOT_FOUND)) => Some("after 5xx with BG_E_SESSION_NOT_FOUND"),
+            (500..=599, Some(Hresult::BG_E_SESSION_NOT_FOUND)) => Some("after 5xx with BG_E_SESSION_NOT_FOUND"),
             (100..=499, _) => Some("after a 100-499 answer"),
             _ => None,
         };
