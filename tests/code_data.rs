@@ -9,7 +9,8 @@ mod build_script;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const FILES: [&str; 7] = [
+const FILES: [&str; 8] = [
+    "link-types.tsv",
     "hresult-generic.tsv",
     "bitsmsg.tsv",
     "bits-events.tsv",
@@ -121,4 +122,32 @@ fn unknown_flags_stray_spaces_and_wrong_arithmetic_do_not_build() {
         t.replacen("5\tBG_ERROR_CONTEXT_REMOTE_FILE", "6\tBG_ERROR_CONTEXT_REMOTE_FILE", 1)
     });
     assert!(error.contains("value 6 where 5 comes next"), "{error}");
+}
+
+fn link_type_error_for(name: &str, edit: impl Fn(&str) -> String) -> String {
+    let root = data_with(name, "link-types.tsv", edit);
+    let result = build_script::generate_link_types(&root);
+    fs::remove_dir_all(&root).unwrap();
+    result.expect_err("broken data must not build")
+}
+
+#[test]
+fn link_types_build_a_constant_per_linktype_row_and_refuse_broken_rows() {
+    let code = build_script::generate_link_types(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert!(code.contains("pub const ETHERNET: LinkType = LinkType(1);"));
+    assert_eq!(code.matches("pub const RAW: LinkType").count(), 1);
+    // The DLT_RAW numbers some systems write are read, but are no LINKTYPE_ constant.
+    assert!(code.contains("Row { value: 12, name: \"DLT_RAW\", framing: Some(Framing::Ip) }"));
+    assert!(!code.contains("pub const DLT_RAW"));
+
+    let text = original("link-types.tsv");
+    let line = line_of(&text, "1\t");
+    let error = link_type_error_for("read", |t| {
+        t.replace("1\tLINKTYPE_ETHERNET\tethernet", "1\tLINKTYPE_ETHERNET\ttoken-ring")
+    });
+    assert!(error.starts_with(&format!("data/link-types.tsv:{line}: read `token-ring` is none of")), "{error}");
+    let error = link_type_error_for("order", |t| t.replace("105\tLINKTYPE_IEEE802_11", "1\tLINKTYPE_IEEE802_11"));
+    assert!(error.contains("increasing order"), "{error}");
+    let error = link_type_error_for("name", |t| t.replace("LINKTYPE_FDDI", "FDDI"));
+    assert!(error.contains("neither a LINKTYPE_ nor a DLT_ name"), "{error}");
 }

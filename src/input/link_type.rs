@@ -1,12 +1,12 @@
 //! pcap and pcapng link-layer header types, as data: `data/link-types.tsv` names each value
 //! (from tcpdump.org's LINKTYPE_ list, the file says so) and says how its frames are read.
-//! Each type is declared once, in that file; the reader asks it rather than keeping its own
-//! list of numbers, so a type is made readable by one line of data and a [`Framing`].
+//! Each type is declared once, in that file: build.rs turns it into the table below and a
+//! named constant per type (`LinkType::ETHERNET`), and the reader asks the table rather than
+//! keeping its own list of numbers, so a type is made readable by one line of data.
 
 use std::fmt;
 
-/// The table: `value<TAB>name<TAB>read`, after `#` comments and a heading line.
-const TABLE: &str = include_str!("../../data/link-types.tsv");
+include!(concat!(env!("OUT_DIR"), "/link_types.rs"));
 
 /// A link-layer header type, as a pcap file header or a pcapng interface block gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,38 +27,16 @@ pub enum Framing {
     Loopback,
 }
 
-impl Framing {
-    /// The word of the table's `read` column; `-` (not read) and unknown words are `None`.
-    fn from_word(word: &str) -> Option<Framing> {
-        Some(match word {
-            "ethernet" => Framing::Ethernet,
-            "linux-sll" => Framing::LinuxSll,
-            "linux-sll2" => Framing::LinuxSll2,
-            "ip" => Framing::Ip,
-            "loopback" => Framing::Loopback,
-            _ => return None,
-        })
-    }
-}
-
-/// One line of the table.
-struct Row {
+/// One row of the table.
+pub(super) struct Row {
     value: u32,
     name: &'static str,
-    read: &'static str,
-}
-
-fn rows() -> impl Iterator<Item = Row> {
-    TABLE.lines().filter(|line| !line.starts_with('#')).skip(1).filter_map(|line| {
-        let mut fields = line.split('\t');
-        let value = fields.next()?.parse().ok()?;
-        Some(Row { value, name: fields.next()?, read: fields.next()? })
-    })
+    framing: Option<Framing>,
 }
 
 impl LinkType {
-    fn row(self) -> Option<Row> {
-        rows().find(|row| row.value == self.0)
+    fn row(self) -> Option<&'static Row> {
+        ROWS.binary_search_by_key(&self.0, |row| row.value).ok().map(|i| &ROWS[i])
     }
 
     /// Its LINKTYPE_ name, when the table has it.
@@ -68,12 +46,12 @@ impl LinkType {
 
     /// How its frames are read, or `None` for a link type the inspector does not decode.
     pub fn framing(self) -> Option<Framing> {
-        self.row().and_then(|row| Framing::from_word(row.read))
+        self.row().and_then(|row| row.framing)
     }
 
     /// The link type of this name (`LINKTYPE_ETHERNET`), for callers that write frames.
     pub fn by_name(name: &str) -> Option<LinkType> {
-        rows().find(|row| row.name == name).map(|row| LinkType(row.value))
+        ROWS.iter().find(|row| row.name == name).map(|row| LinkType(row.value))
     }
 }
 
@@ -91,23 +69,33 @@ impl fmt::Display for LinkType {
 mod tests {
     use super::*;
 
+    /// The data file, read here on its own, and the generated table agree row for row.
     #[test]
-    fn the_table_is_well_formed() {
-        let body: Vec<&str> = TABLE.lines().filter(|l| !l.starts_with('#')).collect();
-        assert_eq!(body[0], "value\tname\tread", "the heading line");
-        assert!(TABLE.contains("https://www.tcpdump.org/linktypes.html"), "the source is named");
-        let rows: Vec<Row> = rows().collect();
-        assert_eq!(rows.len(), body.len() - 1, "every line parses");
-        for (k, row) in rows.iter().enumerate() {
-            assert!(rows[..k].iter().all(|r| r.value < row.value), "{}: values ascend, each once", row.value);
-            assert!(row.name.starts_with("LINKTYPE_") || row.name == "DLT_RAW", "{}", row.name);
-            assert!(row.read == "-" || Framing::from_word(row.read).is_some(), "{}: read `{}`", row.name, row.read);
+    fn the_table_is_the_data_file() {
+        let text = include_str!("../../data/link-types.tsv");
+        assert!(text.contains("# Source:") && text.contains("https://www.tcpdump.org/linktypes.html"));
+        let body: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).collect();
+        assert_eq!(body.len(), ROWS.len(), "every data row is in the table");
+        for (line, row) in body.iter().zip(ROWS) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!((fields[0].parse::<u32>().unwrap(), fields[1]), (row.value, row.name));
+            assert_eq!(fields[2] == "-", row.framing.is_none(), "{line}");
+            assert_eq!(LinkType(row.value).name(), Some(row.name), "found by its value");
         }
     }
 
     #[test]
+    fn the_constants_are_the_data_rows() {
+        assert_eq!(LinkType::ETHERNET, LinkType(1));
+        assert_eq!(LinkType::LINUX_SLL2, LinkType(276));
+        assert_eq!(LinkType::IEEE802_11.name(), Some("LINKTYPE_IEEE802_11"));
+        assert_eq!(LinkType::by_name("LINKTYPE_RAW"), Some(LinkType::RAW));
+    }
+
+    #[test]
     fn the_link_types_read_are_those_the_reader_knows() {
-        let read: Vec<(u32, Framing)> = rows().filter_map(|r| Some((r.value, LinkType(r.value).framing()?))).collect();
+        let read: Vec<(u32, Framing)> =
+            ROWS.iter().filter_map(|r| Some((r.value, LinkType(r.value).framing()?))).collect();
         assert_eq!(
             read,
             [
@@ -129,7 +117,7 @@ mod tests {
     fn named_with_their_number() {
         assert_eq!(LinkType(105).to_string(), "LINKTYPE_IEEE802_11 (105)");
         assert_eq!(LinkType(4711).to_string(), "4711");
-        assert_eq!(LinkType::by_name("LINKTYPE_LINUX_SLL2"), Some(LinkType(276)));
-        assert_eq!(LinkType(105).framing(), None);
+        assert_eq!(LinkType::by_name("LINKTYPE_LINUX_SLL2"), Some(LinkType::LINUX_SLL2));
+        assert_eq!(LinkType::IEEE802_11.framing(), None);
     }
 }
