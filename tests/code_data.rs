@@ -142,12 +142,12 @@ fn link_types_build_a_constant_per_linktype_row_and_refuse_broken_rows() {
 
     let text = original("link-types.tsv");
     let line = line_of(&text, "1\t");
-    let error = link_type_error_for("read", |t| {
+    let error = link_type_error_for("link-read", |t| {
         t.replace("1\tLINKTYPE_ETHERNET\tethernet", "1\tLINKTYPE_ETHERNET\ttoken-ring")
     });
     assert!(error.starts_with(&format!("data/link-types.tsv:{line}: read `token-ring` is none of")), "{error}");
-    let error = link_type_error_for("order", |t| t.replace("105\tLINKTYPE_IEEE802_11", "1\tLINKTYPE_IEEE802_11"));
+    let error = link_type_error_for("link-order", |t| t.replace("105\tLINKTYPE_IEEE802_11", "1\tLINKTYPE_IEEE802_11"));
     assert!(error.contains("increasing order"), "{error}");
-    let error = link_type_error_for("name", |t| t.replace("LINKTYPE_FDDI", "FDDI"));
+    let error = link_type_error_for("link-name", |t| t.replace("LINKTYPE_FDDI", "FDDI"));
     assert!(error.contains("neither a LINKTYPE_ nor a DLT_ name"), "{error}");
 }
