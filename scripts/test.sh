@@ -21,6 +21,8 @@ cargo test --doc
 cargo test --release --test hostile -- --nocapture --test-threads=1
 step "build the wasm"
 scripts/build-wasm.sh
+step "types of the page (tsc against the engine's DTOs)"
+BITS_SKIP_BUILD=1 scripts/check-types.sh
 step "wasm tests in headless Chromium"
 scripts/test-wasm.sh
 step "browser tests in headless Chromium"

@@ -4,8 +4,11 @@
 //! same bytes, odd input.
 #![cfg(target_arch = "wasm32")]
 
+use bits_inspector::wasm::dto::{
+    FilterQuery, Limits, MessageFindings, PageFinding, PageHeader, PageMessage, PageReport, PageSpan,
+};
 use bits_inspector::wasm::{self, TextIndex};
-use serde::Deserialize;
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -19,99 +22,33 @@ const BROKEN_403: &[u8] = include_bytes!(concat!(
     "/tests/fixtures/broken/ack-create-session-protocol-on-403.http"
 ));
 
-#[derive(Debug, Deserialize)]
-struct Report {
-    version: String,
-    profile: String,
-    input: Input,
-    counts: Counts,
-    messages: Vec<Message>,
-    sessions: Vec<Session>,
-    findings: Vec<Finding>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Input {
-    bytes: usize,
-    length: usize,
-    line_endings_checked: bool,
-    pasted: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    notes: usize,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-struct Span {
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-}
-
-#[derive(Debug, Deserialize)]
-struct Message {
-    index: usize,
-    kind: String,
-    pair: Option<usize>,
-    span: Span,
-    start_line: String,
-    start_line_span: Span,
-    headers: Vec<Header>,
-    body: Body,
-}
-
-#[derive(Debug, Deserialize, PartialEq)]
-struct Header {
-    name: String,
-    value: String,
-    span: Span,
-    value_span: Span,
-}
-
-#[derive(Debug, Deserialize)]
-struct Body {
-    span: Span,
-    length: f64,
-    announced: Option<f64>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Session {
-    id: String,
-    fragments: Vec<Fragment>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Fragment {
-    first: f64,
-    last: f64,
-    total: f64,
-}
-
-#[derive(Debug, Deserialize)]
-struct Finding {
-    rule: String,
-    severity: String,
-    group: String,
-    span: Span,
-    links: Vec<Link>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Link {
-    url: String,
-}
-
-fn inspect(input: &[u8], profile: &str, pasted: bool) -> Report {
+/// The whole report as the page's DTO: typed, the tests hold no copy of its shape. On the way
+/// it checks that what JavaScript gets from `wasm::inspect` is this DTO, serialised.
+fn inspect(input: &[u8], profile: &str, pasted: bool) -> PageReport {
+    let report = wasm::Inspection::new(input, profile, pasted).expect("inspect succeeds").page_report();
     let value = wasm::inspect(input, profile, pasted).expect("inspect succeeds");
-    serde_wasm_bindgen::from_value(value).expect("the report has the page's shape")
+    assert_eq!(js_json(&value), dto_json(&report), "JavaScript gets the DTO");
+    report
+}
+
+/// A DTO serialised as the facade hands it to JavaScript, then as JSON text.
+fn dto_json<T: Serialize>(dto: &T) -> String {
+    js_json(&dto.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).expect("the DTO serialises"))
+}
+
+/// What JavaScript holds, as JSON text (the page's view of it).
+fn js_json(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value).expect("plain data").as_string().unwrap()
+}
+
+/// The name serde gives one of the report's enums (`ping`, `request`, `pcapng`).
+fn name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).unwrap().as_str().expect("a name").to_string()
+}
+
+/// A message's headers (the whole report and a drawn message carry them).
+fn headers(m: &PageMessage) -> &[PageHeader] {
+    m.headers.as_deref().expect("the message comes with its headers")
 }
 
 /// The text the page shows: the browser's TextDecoder, keeping a BOM, as UTF-16 units.
@@ -124,14 +61,14 @@ fn decoded(input: &[u8]) -> Vec<u16> {
     text.encode_utf16().collect()
 }
 
-fn slice(text: &[u16], span: &Span) -> String {
+fn slice(text: &[u16], span: &PageSpan) -> String {
     String::from_utf16_lossy(&text[span.start..span.end])
 }
 
 #[wasm_bindgen_test]
 fn the_41_capture_decodes_with_its_kinds_and_no_error() {
     let report = inspect(CAPTURE_41, "default", false);
-    let kinds: Vec<&str> = report.messages.iter().map(|m| m.kind.as_str()).collect();
+    let kinds: Vec<String> = report.messages.iter().map(|m| name(&m.kind)).collect();
     assert_eq!(
         kinds,
         [
@@ -145,7 +82,7 @@ fn the_41_capture_decodes_with_its_kinds_and_no_error() {
             "ack-close-session"
         ]
     );
-    assert_eq!(report.counts.errors, 0, "{:?}", report.findings);
+    assert_eq!(report.counts.errors, 0, "{}", dto_json(&report.findings));
     assert_eq!(report.profile, "default");
     assert_eq!(report.version, env!("CARGO_PKG_VERSION"));
     assert!(report.input.line_endings_checked);
@@ -165,7 +102,7 @@ fn the_41_capture_decodes_with_its_kinds_and_no_error() {
     let text = decoded(CAPTURE_41);
     for m in &report.messages {
         assert_eq!(slice(&text, &m.start_line_span), m.start_line);
-        for h in &m.headers {
+        for h in headers(m) {
             assert!(slice(&text, &h.span).starts_with(&h.name));
             assert_eq!(slice(&text, &h.value_span), h.value);
         }
@@ -180,7 +117,7 @@ fn the_42_capture_has_no_error_and_every_message_kind() {
     assert_eq!(report.counts.errors, 0);
     assert_eq!(report.counts.warnings, 0);
     assert_eq!(report.messages.len(), 12);
-    assert_eq!(report.messages[5].kind, "notification");
+    assert_eq!(name(&report.messages[5].kind), "notification");
     assert_eq!(report.sessions[0].id, "{C85B4E0A-9EB9-4114-BFA4-8A43B4710091}");
 }
 
@@ -205,43 +142,12 @@ fn limits(draw_all_findings: u32, regions_per_mark: u32) -> JsValue {
     limits.into()
 }
 
-/// A drawn message: whole, with its row and its findings whole.
-#[derive(Debug, Deserialize)]
-struct DrawnMessage {
-    #[serde(flatten)]
-    message: Message,
-    row: usize,
-    findings: Vec<DrawnFinding>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DrawnFinding {
-    index: usize,
-    rule: String,
-    severity: String,
-    message_name: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Summary {
-    counts: Counts,
-    message_count: usize,
-    finding_count: usize,
-    row_count: usize,
-    rows: Slice<Vec<DrawnMessage>>,
-    findings: Slice<DrawnFinding>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Slice<T> {
-    items: Vec<T>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Filtered {
-    count: usize,
-    first: Vec<DrawnFinding>,
+/// The findings a drawn message carries whole.
+fn drawn_findings(m: &PageMessage) -> &[PageFinding] {
+    match &m.findings {
+        MessageFindings::Drawn(findings) => findings,
+        MessageFindings::Indices(_) => panic!("message #{} drawn with finding indices", m.index),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -250,30 +156,39 @@ fn a_kept_inspection_is_read_page_by_page_as_the_page_draws_it() {
         let full = inspect(input, "default", false);
         let mut kept = wasm::Inspection::new(input, "default", false).unwrap();
         assert!(kept.rows(0, 10).is_err(), "the summary comes first: it brings the limits");
-        let summary: Summary = serde_wasm_bindgen::from_value(kept.summary(limits(1, 8)).unwrap()).unwrap();
+        assert!(kept.page_rows(0, 10).is_err());
+        let limits_js = limits(1, 8);
+        let page_limits: Limits = serde_wasm_bindgen::from_value(limits_js.clone()).unwrap();
+        let summary_js = kept.summary(limits_js).unwrap();
+        let summary = kept.page_summary(page_limits).unwrap();
+        assert_eq!(js_json(&summary_js), dto_json(&summary), "JavaScript gets the DTO");
         assert_eq!((summary.message_count, summary.finding_count), (full.messages.len(), full.findings.len()));
         assert_eq!((summary.counts.errors, summary.counts.notes), (full.counts.errors, full.counts.notes));
         assert!(summary.row_count < full.messages.len(), "each Ack is beside its request");
         assert_eq!(summary.rows.items.len(), summary.row_count, "a small report's rows come with the summary");
         assert_eq!(summary.findings.items.len(), full.findings.len().min(1), "trimmed to DRAW_ALL_FINDINGS");
-        let rows: Vec<Vec<DrawnMessage>> = serde_wasm_bindgen::from_value(kept.rows(0, 1000).unwrap()).unwrap();
+        let rows = kept.page_rows(0, 1000).unwrap();
+        assert_eq!(js_json(&kept.rows(0, 1000).unwrap()), dto_json(&rows), "JavaScript gets the DTO");
         assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), full.messages.len());
         for (r, row) in rows.iter().enumerate() {
             for drawn in row {
-                let whole = &full.messages[drawn.message.index];
-                assert_eq!(drawn.row, r);
-                assert_eq!(drawn.message.headers, whole.headers, "message #{}", whole.index);
-                assert_eq!((&drawn.message.span, &drawn.message.start_line), (&whole.span, &whole.start_line));
-                let asked: DrawnMessage = serde_wasm_bindgen::from_value(kept.message(whole.index).unwrap()).unwrap();
-                assert_eq!(asked.message.headers, whole.headers);
-                for f in &asked.findings {
+                let whole = &full.messages[drawn.index];
+                assert_eq!(drawn.row, Some(r));
+                assert_eq!(dto_json(&headers(drawn)), dto_json(&headers(whole)), "message #{}", whole.index);
+                assert_eq!((&drawn.span, &drawn.start_line), (&whole.span, &whole.start_line));
+                let asked = kept.page_message(whole.index).unwrap().expect("a message of the report");
+                assert_eq!(js_json(&kept.message(whole.index).unwrap()), dto_json(&asked), "JavaScript gets the DTO");
+                assert_eq!(dto_json(&headers(&asked)), dto_json(&headers(whole)));
+                for f in drawn_findings(&asked) {
                     assert_eq!(f.rule, full.findings[f.index].rule);
                     assert!(f.message_name.as_deref().unwrap().starts_with(&format!("#{} ", whole.index)));
                 }
             }
         }
         assert!(kept.message(full.messages.len()).unwrap().is_null());
-        let drawn: Vec<DrawnFinding> = serde_wasm_bindgen::from_value(kept.findings(0, 1000).unwrap()).unwrap();
+        assert!(kept.page_message(full.messages.len()).unwrap().is_none());
+        let drawn = kept.page_findings(0, 1000).unwrap();
+        assert_eq!(js_json(&kept.findings(0, 1000).unwrap()), dto_json(&drawn), "JavaScript gets the DTO");
         assert_eq!(drawn.len(), full.findings.len());
         assert!(
             drawn.iter().position(|f| f.severity != "error").unwrap_or(drawn.len()) == full.counts.errors,
@@ -281,7 +196,10 @@ fn a_kept_inspection_is_read_page_by_page_as_the_page_draws_it() {
         );
         let query = js_sys::Object::new();
         js_sys::Reflect::set(&query, &"severities".into(), &js_sys::Array::of1(&"note".into())).unwrap();
-        let filtered: Filtered = serde_wasm_bindgen::from_value(kept.filter(query.into()).unwrap()).unwrap();
+        let filtered_js = kept.filter(query.into()).unwrap();
+        let filtered =
+            kept.page_filter(FilterQuery { severities: vec!["note".into()], ..FilterQuery::default() }).unwrap();
+        assert_eq!(js_json(&filtered_js), dto_json(&filtered), "JavaScript gets the DTO");
         assert_eq!(filtered.count, full.counts.notes);
         assert!(filtered.first.iter().all(|f| f.severity == "note"));
         assert!(kept.markdown().contains(&format!("`{}`", full.findings[0].rule)));
@@ -342,14 +260,17 @@ fn non_ascii_spans_are_utf16_offsets_and_columns_count_characters() {
     assert_eq!(report.input.length, text.len());
     assert_eq!(report.input.length, input.encode_utf16().count());
     let m = &report.messages[0];
-    assert_eq!(m.kind, "ping");
+    assert_eq!(name(&m.kind), "ping");
     assert_eq!(slice(&text, &m.start_line_span), "BITS_POST /r\u{e9}sum\u{e9}-\u{1F4C4}.txt HTTP/1.1");
-    let name = &m.headers[0];
-    assert_eq!(slice(&text, &name.span), "Content-Name: \u{fc}bersicht-\u{65e5}\u{672c}-\u{1F600}.txt");
+    let content_name = &headers(m)[0];
+    assert_eq!(slice(&text, &content_name.span), "Content-Name: \u{fc}bersicht-\u{65e5}\u{672c}-\u{1F600}.txt");
     // 32 characters, 33 UTF-16 units (the emoji takes two), more bytes still.
-    assert_eq!((name.span.line, name.span.column, name.span.end_line, name.span.end_column), (2, 1, 2, 33));
-    assert_eq!(name.span.end - name.span.start, 33);
-    let ping = &m.headers[1];
+    assert_eq!(
+        (content_name.span.line, content_name.span.column, content_name.span.end_line, content_name.span.end_column),
+        (2, 1, 2, 33)
+    );
+    assert_eq!(content_name.span.end - content_name.span.start, 33);
+    let ping = &headers(m)[1];
     assert_eq!(slice(&text, &ping.span), "BITS-Packet-Type: Ping");
     assert_eq!((ping.span.line, ping.span.column), (3, 1));
     assert_eq!(ping.span.start, input.split("BITS-Packet-Type").next().unwrap().encode_utf16().count());
@@ -365,8 +286,8 @@ fn invalid_utf8_matches_text_decoder_one_replacement_per_maximal_subpart() {
     let text = decoded(&input);
     assert_eq!(report.input.length, text.len(), "the engine counts the units TextDecoder makes");
     let m = &report.messages[0];
-    assert_eq!(slice(&text, &m.headers[1].span), "BITS-Packet-Type: Ping");
-    assert_eq!(slice(&text, &m.headers[0].value_span), "\u{fffd}(\u{fffd} \u{fffd}\u{fffd}\u{fffd} tail");
+    assert_eq!(slice(&text, &headers(m)[1].span), "BITS-Packet-Type: Ping");
+    assert_eq!(slice(&text, &headers(m)[0].value_span), "\u{fffd}(\u{fffd} \u{fffd}\u{fffd}\u{fffd} tail");
     assert_eq!(slice(&text, &m.start_line_span), "BITS_POST /u\u{fffd}\u{fffd}\u{fffd} HTTP/1.1");
     assert_eq!(m.body.span.end, text.len());
 }
@@ -378,7 +299,7 @@ fn a_bom_is_kept_as_one_unit() {
     let text = decoded(input);
     assert_eq!(report.input.length, text.len());
     for m in &report.messages {
-        for h in &m.headers {
+        for h in headers(m) {
             assert_eq!(slice(&text, &h.value_span), h.value);
         }
     }
@@ -477,11 +398,12 @@ fn a_capture_file_reports_its_format_capture_and_transcript() {
     let transcript = get(&value, "transcript").as_string().expect("a capture returns its transcript");
     assert_eq!(transcript.encode_utf16().count() as f64, get(&input, "length").as_f64().unwrap());
     assert_eq!(get(&capture, "transcript_bytes").as_f64(), Some(transcript.len() as f64));
-    let report: Report = serde_wasm_bindgen::from_value(value).expect("the report has the page's shape");
+    let report = inspect(pcapng, "default", false);
+    assert_eq!(report.transcript.as_deref(), Some(transcript.as_str()));
     let text: Vec<u16> = transcript.encode_utf16().collect();
     for m in &report.messages {
         assert_eq!(slice(&text, &m.start_line_span), m.start_line);
-        for h in &m.headers {
+        for h in headers(m) {
             assert_eq!(slice(&text, &h.value_span), h.value);
         }
     }

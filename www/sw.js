@@ -5,10 +5,13 @@
 // at once; only when the network is gone does the cache answer. Nothing is ever sent
 // anywhere but the page's own origin.
 
+/** This worker's global scope, typed as what it is (`self` is typed as any worker's). */
+const scope = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
 const PREFIX = 'bits-inspector-';
 const META = `${PREFIX}meta`;
 
-self.addEventListener('install', (event) => {
+scope.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const response = await fetch('pkg/assets.json', { cache: 'no-cache' });
     const { version: built, files } = await response.json();
@@ -16,17 +19,17 @@ self.addEventListener('install', (event) => {
     await cache.addAll(files);
     await (await caches.open(META)).put('version', new Response(built));
     version = built;
-    await self.skipWaiting();
+    await scope.skipWaiting();
   })());
 });
 
-self.addEventListener('activate', (event) => {
+scope.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const current = PREFIX + (await currentVersion());
     for (const name of await caches.keys()) {
       if (name !== current && name !== META && name.startsWith(PREFIX)) await caches.delete(name);
     }
-    await self.clients.claim();
+    await scope.clients.claim();
   })());
 });
 
@@ -41,7 +44,7 @@ async function currentVersion() {
   return version;
 }
 
-self.addEventListener('fetch', (event) => {
+scope.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(answer(request));

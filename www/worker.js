@@ -21,44 +21,42 @@
 //   page → worker  { type: 'explain', id, query: string }  →  { type: 'result', id, value: explanation or null }
 //   worker → page  { type: 'failed', id, error, bytes } for any request that failed
 //
-// The engine's answers are typed in www/pkg/bits_inspector.d.ts (wasm-bindgen's output) and
-// the DTOs they carry are described in src/wasm/dto.rs.
+// The messages are typed in modules/protocol.js, the DTOs they carry in www/pkg/bits_inspector.d.ts
+// (wasm-bindgen's output, with an interface per DTO of src/wasm/dto.rs); `tsc` checks this file
+// against both (scripts/check-types.sh).
 
 import { WARM_UP } from './modules/warm-up.js';
 import * as LIMITS from './modules/limits.js';
 
 /**
- * @typedef {{ type: 'rows', from: number, to: number }
- *   | { type: 'findings', from: number, to: number }
- *   | { type: 'message', index: number }
- *   | { type: 'around', start: number, end: number }
- *   | { type: 'slices', spans: Array<[number, number]> }
- *   | { type: 'filter', filter: { severities?: string[], rule?: string, message?: number | null, text?: string } }
- *   | { type: 'markdown' }
- *   | { type: 'json' }
- *   | { type: 'headers', text: string, limit: number }
- *   | { type: 'bodyBytes', index: number, limit: number }
- *   | { type: 'shared', redact: boolean }} Query
- * @typedef {{ type: 'inspect', id: number, profile: string, pasted: boolean, textUpTo?: number,
- *   bytes?: ArrayBuffer, text?: string, pieces?: boolean }
- *   | { type: 'piece', id: number, piece: string }
- *   | { type: 'query', id: number, of: number, query: Query }
- *   | { type: 'explain', id: number, query: string }} Request
- * @typedef {{ engineMs: number, ownMs: number, decodeMs: number, wasmBytes: number }} Timing
- *   `engineMs`: the engine's `new Inspection`; `ownMs`: everything else this worker did for
- *   the inspection until the summary was posted (encoding, decoding, the summary).
+ * @typedef {import('./modules/protocol.js').Request} Request
+ * @typedef {import('./modules/protocol.js').InspectRequest} InspectRequest
+ * @typedef {import('./modules/protocol.js').Inspected} Inspected
+ * @typedef {import('./modules/protocol.js').Reply} Reply
+ * @typedef {import('./modules/protocol.js').Hello} Hello
+ * @typedef {import('./modules/protocol.js').Query} Query
+ * @typedef {import('./modules/protocol.js').Queries} Queries
+ * @typedef {import('./modules/protocol.js').Timing} Timing
+ * @typedef {import('./modules/protocol.js').PageSummary} PageSummary
+ * @typedef {import('./modules/protocol.js').PageRegion} PageRegion
+ * @typedef {import('./pkg/bits_inspector.js').Inspection} Inspection
  */
+
+/** Posts a message of the protocol to the page (the worker's `postMessage`, typed). */
+const post = /** @type {(message: Hello | Reply, transfer?: Transferable[]) => void} */ (self.postMessage.bind(self));
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: offsets count it
 const encoder = new TextEncoder();
 /** The page's limits, as the engine reads them (the names are limits.js's constants). */
 const limits = { ...LIMITS };
 
-/** @type {{ module: any, memory: WebAssembly.Memory } | null} */
+/** @type {{ module: typeof import('./pkg/bits_inspector.js'), memory: WebAssembly.Memory } | null} */
 let engine = null;
 /** Pieces of the pasted text of inspection `id`, until its request comes. */
+/** @type {{ id: number | null, parts: string[] }} */
 let pieces = { id: null, parts: [] };
 /** The last inspection: its id, the engine's `Inspection` (in wasm memory) and its text. */
+/** @type {{ id: number | null, inspection: Inspection | null, text: string }} */
 let kept = { id: null, inspection: null, text: '' };
 
 /** Lets go of the kept inspection and the wasm memory it holds. */
@@ -72,7 +70,7 @@ const loading = (async () => {
     const module = await import('./pkg/bits_inspector.js');
     const exports = await module.default();
     engine = { module, memory: exports.memory };
-    postMessage({ type: 'ready', version: module.version(), rules: module.rules(), headers: module.headers(), linkHosts: module.link_hosts() });
+    post({ type: 'ready', version: module.version(), rules: module.rules(), headers: module.headers(), linkHosts: module.link_hosts() });
     // The first call of each engine function runs unoptimised code (compiled lazily, then
     // tiered up): spend that here, before anyone waits for it, not on the first paste.
     const bytes = new TextEncoder().encode(WARM_UP);
@@ -83,11 +81,14 @@ const loading = (async () => {
       inspection.free();
     }
   } catch (e) {
-    postMessage({ type: 'load-failed', error: e && e.message ? e.message : String(e) });
+    post({ type: 'load-failed', error: e && e.message ? e.message : String(e) });
   }
 })();
 
-/** Adds its text to each region of the raw view (the engine counts; this worker holds the text). */
+/**
+ * Adds its text to each region of the raw view (the engine counts; this worker holds the text).
+ * @param {Array<PageRegion & { text?: string }>} regions
+ */
 function withText(regions) {
   for (const r of regions) r.text = kept.text.slice(r.start, Math.min(r.end, r.start + LIMITS.REGION_CUT));
   return regions;
@@ -95,9 +96,20 @@ function withText(regions) {
 
 /**
  * Answers `query` from the kept inspection.
- * @param {Query} query
+ * @template {keyof Queries} K
+ * @param {Queries[K]['query'] & { type: K }} query
+ * @returns {Queries[K]['value']}
  */
 function answer(query) {
+  return /** @type {any} */ (answerAny(query));
+}
+
+/**
+ * `answer`, each case typed on its own (a `switch` does not narrow a generic query).
+ * @param {Query} query
+ * @returns {Queries[keyof Queries]['value']}
+ */
+function answerAny(query) {
   const inspection = kept.inspection;
   switch (query.type) {
     case 'rows': return inspection.rows(query.from, query.to);
@@ -120,7 +132,10 @@ function answer(query) {
   }
 }
 
-/** @param {{ type: 'inspect', id: number, profile: string, pasted: boolean, textUpTo?: number, bytes?: ArrayBuffer, text?: string, pieces?: boolean }} request */
+/**
+ * @param {InspectRequest} request
+ * @returns {Inspected}
+ */
 function inspect(request) {
   forget();
   const t0 = performance.now();
@@ -133,6 +148,7 @@ function inspect(request) {
   const inspection = new engine.module.Inspection(bytes, request.profile, request.pasted);
   kept.inspection = inspection; // freed by the next forget(), whatever happens below
   const t2 = performance.now();
+  /** @type {PageSummary & { raw: { text?: string } }} */
   const summary = inspection.summary(limits);
   // A capture's spans point into its transcript, which the engine returns; text input's
   // spans point into the input itself, decoded here so the page never has to. Pasted text
@@ -154,7 +170,7 @@ function inspect(request) {
   return { type: 'inspected', id: request.id, summary, text: textBack, bytes: request.bytes, timing };
 }
 
-self.addEventListener('message', async (event) => {
+self.addEventListener('message', async (/** @type {MessageEvent<Request>} */ event) => {
   /** @type {Request} */
   const request = event.data;
   if (request.type === 'piece') {
@@ -166,21 +182,21 @@ self.addEventListener('message', async (event) => {
   const back = request.type === 'inspect' && request.bytes ? [request.bytes] : [];
   const bytes = request.type === 'inspect' ? request.bytes : undefined;
   if (!engine) {
-    postMessage({ type: 'failed', id: request.id, error: 'the inspector is not loaded', bytes }, back);
+    post({ type: 'failed', id: request.id, error: 'the inspector is not loaded', bytes }, back);
     return;
   }
   try {
     if (request.type === 'inspect') {
       const done = inspect(request);
-      postMessage(done, back);
+      post(done, back);
     } else if (request.type === 'query') {
-      postMessage({ type: 'result', id: request.id, value: kept.id === request.of ? answer(request.query) : null });
+      post({ type: 'result', id: request.id, value: kept.id === request.of ? answer(request.query) : null });
     } else if (request.type === 'explain') {
-      postMessage({ type: 'result', id: request.id, value: engine.module.explain(request.query) });
+      post({ type: 'result', id: request.id, value: engine.module.explain(request.query) });
     } else {
-      throw new Error(`unknown request ${JSON.stringify(request.type)}`);
+      throw new Error(`unknown request ${JSON.stringify(/** @type {{ type: unknown }} */ (request).type)}`);
     }
   } catch (e) {
-    postMessage({ type: 'failed', id: request.id, error: e && e.message ? e.message : String(e), bytes }, back);
+    post({ type: 'failed', id: request.id, error: e && e.message ? e.message : String(e), bytes }, back);
   }
 });

@@ -3,6 +3,11 @@
 //! Every span is converted, once, to UTF-16 offsets plus the reports' own line and column.
 
 use serde::Serialize;
+// Every DTO derives `Tsify`: its TypeScript interface goes into wasm-bindgen's .d.ts (a custom
+// section, which wasm-bindgen strips from the wasm), so the page is type-checked against the
+// shapes serde gives here (scripts/check-types.sh). `missing_as_null`: `None` reaches the page as
+// `null` (see `to_js`). Fields of the core's enums are `string` there until those enums derive it too.
+use tsify::Tsify;
 
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::explain::{self, Explanation};
@@ -19,11 +24,12 @@ use crate::view::{FindingFilter, Piece, PieceRow, RuleGroup};
 
 // The report's enums for a message's kind and direction, a body's framing and an input's
 // format and line endings are held by value: serde gives the page their one set of names.
-pub(crate) type Kind = MessageKind;
+pub type Kind = MessageKind;
 
 /// A span in the page's text: UTF-16 `start..end`, and where it starts and ends as
 /// one-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 pub struct PageSpan {
     pub start: usize,
     pub end: usize,
@@ -48,25 +54,29 @@ pub fn page_span(index: &TextIndex, span: Span) -> PageSpan {
 }
 
 /// One header line a search found.
-#[derive(Serialize)]
-pub(crate) struct PageHeaderHit {
-    pub(crate) message: usize,
-    pub(crate) header: usize,
-    pub(crate) name: String,
-    pub(crate) value: String,
-    pub(crate) span: PageSpan,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageHeaderHit {
+    pub message: usize,
+    pub header: usize,
+    pub name: String,
+    pub value: String,
+    pub span: PageSpan,
 }
 
 /// What [`Inspection::shared`] gives.
-#[derive(Serialize)]
-pub(crate) struct PageShared<'a> {
-    pub(crate) bytes: Bytes<'a>,
-    pub(crate) counts: Option<crate::redact::RedactionCounts>,
-    pub(crate) replaced: Option<String>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageShared<'a> {
+    #[tsify(type = "Uint8Array")]
+    pub bytes: Bytes<'a>,
+    #[tsify(type = "Record<string, number> | null")]
+    pub counts: Option<crate::redact::RedactionCounts>,
+    pub replaced: Option<String>,
 }
 
 /// Bytes that reach JavaScript as a `Uint8Array`, not an array of numbers.
-pub(crate) struct Bytes<'a>(pub(crate) &'a [u8]);
+pub struct Bytes<'a>(pub(crate) &'a [u8]);
 
 impl Serialize for Bytes<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -74,80 +84,90 @@ impl Serialize for Bytes<'_> {
     }
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageReport {
-    pub(crate) tool: &'static str,
-    pub(crate) version: &'static str,
-    pub(crate) profile: &'static str,
-    pub(crate) input: PageInput,
-    pub(crate) counts: PageCounts,
-    pub(crate) messages: Vec<PageMessage>,
-    pub(crate) sessions: Vec<PageSession>,
-    pub(crate) findings: Vec<PageFinding>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageReport {
+    pub tool: &'static str,
+    pub version: &'static str,
+    pub profile: &'static str,
+    pub input: PageInput,
+    pub counts: PageCounts,
+    pub messages: Vec<PageMessage>,
+    pub sessions: Vec<PageSession>,
+    pub findings: Vec<PageFinding>,
     /// What a capture file held (`null` for text).
-    pub(crate) capture: Option<PageCapture>,
+    pub capture: Option<PageCapture>,
     /// For a capture: the text every span points into (`null` for text input).
-    pub(crate) transcript: Option<String>,
+    pub transcript: Option<String>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageCapture {
-    pub(crate) format: Format,
-    pub(crate) frames: f64,
-    pub(crate) connections: Vec<PageConnection>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageCapture {
+    #[tsify(type = "string")]
+    pub format: Format,
+    pub frames: f64,
+    pub connections: Vec<PageConnection>,
     /// Where reading stopped early and why; everything before it was inspected.
-    pub(crate) stopped: Option<String>,
-    pub(crate) transcript_bytes: usize,
+    pub stopped: Option<String>,
+    pub transcript_bytes: usize,
     /// How many connections there are (`connections` may be cut to the page's limit).
     #[serde(rename = "connectionCount")]
-    pub(crate) connection_count: usize,
+    pub connection_count: usize,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageConnection {
-    pub(crate) id: usize,
-    pub(crate) client: String,
-    pub(crate) server: String,
-    pub(crate) first_frame: f64,
-    pub(crate) last_frame: f64,
-    pub(crate) started_mid_stream: bool,
-    pub(crate) closed: bool,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageConnection {
+    pub id: usize,
+    pub client: String,
+    pub server: String,
+    pub first_frame: f64,
+    pub last_frame: f64,
+    pub started_mid_stream: bool,
+    pub closed: bool,
 }
 
 /// Where a message of a capture came from.
-#[derive(Serialize)]
-pub(crate) struct PageOrigin {
-    pub(crate) connection: usize,
-    pub(crate) from_client: bool,
-    pub(crate) first_frame: f64,
-    pub(crate) last_frame: f64,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageOrigin {
+    pub connection: usize,
+    pub from_client: bool,
+    pub first_frame: f64,
+    pub last_frame: f64,
     /// Seconds since the Unix epoch.
-    pub(crate) time: Option<f64>,
+    pub time: Option<f64>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageInput {
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageInput {
     /// Bytes of the input as given (the file, for a capture).
-    pub(crate) bytes: usize,
+    pub bytes: usize,
     /// `text`, `pcap`, `pcapng` or `har`.
-    pub(crate) format: Format,
+    #[tsify(type = "string")]
+    pub format: Format,
     /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
-    pub(crate) length: usize,
-    pub(crate) lines: usize,
-    pub(crate) line_endings: LineEndings,
-    pub(crate) line_endings_checked: bool,
-    pub(crate) pasted: bool,
+    pub length: usize,
+    pub lines: usize,
+    #[tsify(type = "string")]
+    pub line_endings: LineEndings,
+    pub line_endings_checked: bool,
+    pub pasted: bool,
     /// `empty`, `not-http`, `http-without-bits` or `bits`: the verdict says which.
-    pub(crate) content: report::InputContent,
+    #[tsify(type = "string")]
+    pub content: report::InputContent,
     /// For input that is not HTTP, what it looks like.
-    pub(crate) looks_like: Option<&'static str>,
+    pub looks_like: Option<&'static str>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageCounts {
-    pub(crate) errors: usize,
-    pub(crate) warnings: usize,
-    pub(crate) notes: usize,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
 }
 
 impl From<report::Counts> for PageCounts {
@@ -156,115 +176,126 @@ impl From<report::Counts> for PageCounts {
     }
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageMessage {
-    pub(crate) index: usize,
-    pub(crate) span: PageSpan,
-    pub(crate) kind: Kind,
-    pub(crate) label: String,
-    pub(crate) packet: Option<PacketType>,
-    pub(crate) direction: Direction,
-    pub(crate) start_line: String,
-    pub(crate) start_line_span: PageSpan,
-    pub(crate) method: Option<String>,
-    pub(crate) target: Option<String>,
-    pub(crate) version: Option<String>,
-    pub(crate) status: Option<u16>,
-    pub(crate) reason: Option<String>,
-    pub(crate) status_text: Option<&'static str>,
-    pub(crate) pair: Option<usize>,
-    pub(crate) session: Option<String>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageMessage {
+    pub index: usize,
+    pub span: PageSpan,
+    #[tsify(type = "string")]
+    pub kind: Kind,
+    pub label: String,
+    #[tsify(type = "string | null")]
+    pub packet: Option<PacketType>,
+    #[tsify(type = "string")]
+    pub direction: Direction,
+    pub start_line: String,
+    pub start_line_span: PageSpan,
+    pub method: Option<String>,
+    pub target: Option<String>,
+    pub version: Option<String>,
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    pub status_text: Option<&'static str>,
+    pub pair: Option<usize>,
+    pub session: Option<String>,
     /// `null` in [`Inspection::report`]: fetched per message with [`Inspection::message`].
-    pub(crate) headers: Option<Vec<PageHeader>>,
-    pub(crate) body: PageBody,
-    pub(crate) findings: MessageFindings,
-    pub(crate) counts: PageCounts,
-    pub(crate) origin: Option<PageOrigin>,
+    pub headers: Option<Vec<PageHeader>>,
+    pub body: PageBody,
+    pub findings: MessageFindings,
+    pub counts: PageCounts,
+    pub origin: Option<PageOrigin>,
     /// Its row in the page's message list (`null` in the whole report of [`super::inspect`]).
-    pub(crate) row: Option<usize>,
+    pub row: Option<usize>,
     /// The capture's connection it travelled on (a capture's list of connections is cut).
-    pub(crate) connection: Option<PageConnection>,
+    pub connection: Option<PageConnection>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageHeader {
-    pub(crate) name: String,
-    pub(crate) value: String,
-    pub(crate) span: PageSpan,
-    pub(crate) name_span: PageSpan,
-    pub(crate) value_span: PageSpan,
-    pub(crate) known: Option<&'static str>,
-    pub(crate) decoded: Option<String>,
-    pub(crate) problem: Option<String>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageHeader {
+    pub name: String,
+    pub value: String,
+    pub span: PageSpan,
+    pub name_span: PageSpan,
+    pub value_span: PageSpan,
+    pub known: Option<&'static str>,
+    pub decoded: Option<String>,
+    pub problem: Option<String>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageBody {
-    pub(crate) span: PageSpan,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageBody {
+    pub span: PageSpan,
     /// Byte counts are numbers; beyond 2^53 they lose precision, which only hostile input reaches.
-    pub(crate) length: f64,
-    pub(crate) announced: Option<f64>,
-    pub(crate) framing: Framing,
-    pub(crate) truncated: bool,
+    pub length: f64,
+    pub announced: Option<f64>,
+    #[tsify(type = "string")]
+    pub framing: Framing,
+    pub truncated: bool,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageFinding {
-    pub(crate) rule: &'static str,
-    pub(crate) severity: &'static str,
-    pub(crate) group: &'static str,
-    pub(crate) message: Option<usize>,
-    pub(crate) header: Option<String>,
-    pub(crate) span: PageSpan,
-    pub(crate) summary: String,
-    pub(crate) title: &'static str,
-    pub(crate) explanation: &'static str,
-    pub(crate) reference: &'static str,
-    pub(crate) links: Vec<PageLink>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageFinding {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub group: &'static str,
+    pub message: Option<usize>,
+    pub header: Option<String>,
+    pub span: PageSpan,
+    pub summary: String,
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub reference: &'static str,
+    pub links: Vec<PageLink>,
     /// Its index in the report's findings.
-    pub(crate) index: usize,
+    pub index: usize,
     /// `#3 Ack for Create-Session`: its message, as the page names it.
-    pub(crate) message_name: Option<String>,
+    pub message_name: Option<String>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageLink {
-    pub(crate) id: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) url: &'static str,
-    pub(crate) document: &'static str,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageLink {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub url: &'static str,
+    pub document: &'static str,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageSession {
-    pub(crate) id: String,
-    pub(crate) created_in_capture: bool,
-    pub(crate) messages: Vec<usize>,
-    pub(crate) fragments: Vec<PageFragment>,
-    pub(crate) total: Option<f64>,
-    pub(crate) received: Option<f64>,
-    pub(crate) complete: bool,
-    pub(crate) host_id: Option<String>,
-    pub(crate) reply_url: Option<String>,
-    pub(crate) reply_downloaded: bool,
-    pub(crate) ended_by: Option<&'static str>,
-    pub(crate) unknown: bool,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageSession {
+    pub id: String,
+    pub created_in_capture: bool,
+    pub messages: Vec<usize>,
+    pub fragments: Vec<PageFragment>,
+    pub total: Option<f64>,
+    pub received: Option<f64>,
+    pub complete: bool,
+    pub host_id: Option<String>,
+    pub reply_url: Option<String>,
+    pub reply_downloaded: bool,
+    pub ended_by: Option<&'static str>,
+    pub unknown: bool,
     /// How many fragments there are (`fragments` may be cut to the page's limit).
     #[serde(rename = "fragmentCount")]
-    pub(crate) fragment_count: usize,
+    pub fragment_count: usize,
     /// The Close-Session or Cancel-Session requests that ended it.
-    pub(crate) closing: Vec<PageClosing>,
+    pub closing: Vec<PageClosing>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageFragment {
-    pub(crate) message: usize,
-    pub(crate) first: f64,
-    pub(crate) last: f64,
-    pub(crate) total: f64,
-    pub(crate) ack: Option<usize>,
-    pub(crate) ack_status: Option<u16>,
-    pub(crate) next_expected: Option<f64>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageFragment {
+    pub message: usize,
+    pub first: f64,
+    pub last: f64,
+    pub total: f64,
+    pub ack: Option<usize>,
+    pub ack_status: Option<u16>,
+    pub next_expected: Option<f64>,
 }
 
 impl PageReport {
@@ -338,9 +369,10 @@ impl From<&crate::input::Connection> for PageConnection {
 
 /// A message's findings: their indices in the whole report, or, as the page draws a
 /// message, the findings themselves.
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(untagged)]
-pub(crate) enum MessageFindings {
+pub enum MessageFindings {
     Indices(Vec<usize>),
     Drawn(Vec<PageFinding>),
 }
@@ -504,24 +536,26 @@ pub(crate) fn links(sources: &'static [Source]) -> Vec<PageLink> {
 
 // ------------------------------------------------------------------ lookups
 
-#[derive(Serialize)]
-pub(crate) struct PageRule {
-    pub(crate) id: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) group: &'static str,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageRule {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub group: &'static str,
     /// Severity under each profile, or `off`.
-    pub(crate) grades: PageGrades,
-    pub(crate) reference: &'static str,
-    pub(crate) explanation: &'static str,
-    pub(crate) links: Vec<PageLink>,
+    pub grades: PageGrades,
+    pub reference: &'static str,
+    pub explanation: &'static str,
+    pub links: Vec<PageLink>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageGrades {
-    pub(crate) default: &'static str,
-    win32: &'static str,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageGrades {
+    pub default: &'static str,
+    pub win32: &'static str,
     #[serde(rename = "mc-bup")]
-    pub(crate) mc_bup: &'static str,
+    pub mc_bup: &'static str,
 }
 
 impl PageRule {
@@ -539,14 +573,15 @@ impl PageRule {
     }
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageHeaderHelp {
-    pub(crate) name: &'static str,
-    pub(crate) aliases: &'static [&'static str],
-    pub(crate) summary: &'static str,
-    pub(crate) help: &'static str,
-    pub(crate) belongs_to: Vec<String>,
-    pub(crate) links: Vec<PageLink>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageHeaderHelp {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub summary: &'static str,
+    pub help: &'static str,
+    pub belongs_to: Vec<String>,
+    pub links: Vec<PageLink>,
 }
 
 impl From<explain::HeaderExplanation> for PageHeaderHelp {
@@ -562,19 +597,21 @@ impl From<explain::HeaderExplanation> for PageHeaderHelp {
     }
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageHresult {
-    pub(crate) code: String,
-    pub(crate) decimal: i32,
-    pub(crate) name: Option<String>,
-    pub(crate) meaning: String,
-    pub(crate) note: Option<&'static str>,
-    pub(crate) statuses: Option<&'static [u16]>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageHresult {
+    pub code: String,
+    pub decimal: i32,
+    pub name: Option<String>,
+    pub meaning: String,
+    pub note: Option<&'static str>,
+    pub statuses: Option<&'static [u16]>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(tag = "type", rename_all = "kebab-case")]
-pub(crate) enum PageExplanation {
+pub enum PageExplanation {
     Rule(PageRule),
     Hresult(PageHresult),
     Header(PageHeaderHelp),
@@ -604,7 +641,8 @@ impl From<Explanation> for PageExplanation {
 
 /// How much of a report the page draws at once: `www/modules/limits.js`, which the worker
 /// hands over as it is (the names are its constants'), so the page and the engine agree.
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, serde::Deserialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub struct Limits {
     pub open_cards_up_to: usize,
@@ -620,7 +658,8 @@ pub struct Limits {
 }
 
 /// The page's findings filter, as the page sends it.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(default)]
 pub struct FilterQuery {
     /// `error`, `warning`, `note`; all when empty.
@@ -643,34 +682,40 @@ impl From<FilterQuery> for FindingFilter {
 }
 
 /// One entry of the conversation's sequence.
-#[derive(Serialize)]
-pub(crate) struct PageBrief {
-    pub(crate) index: usize,
-    pub(crate) direction: Direction,
-    pub(crate) kind: Kind,
-    pub(crate) label: String,
-    pub(crate) status: Option<u16>,
-    pub(crate) reason: Option<String>,
-    pub(crate) target: Option<String>,
-    pub(crate) start_line: String,
-    pub(crate) origin: Option<PageOrigin>,
-    pub(crate) counts: PageCounts,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageBrief {
+    pub index: usize,
+    #[tsify(type = "string")]
+    pub direction: Direction,
+    #[tsify(type = "string")]
+    pub kind: Kind,
+    pub label: String,
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    pub target: Option<String>,
+    pub start_line: String,
+    pub origin: Option<PageOrigin>,
+    pub counts: PageCounts,
     #[serde(rename = "findingCount")]
-    pub(crate) finding_count: usize,
+    pub finding_count: usize,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageClosing {
-    pub(crate) index: usize,
-    pub(crate) label: String,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageClosing {
+    pub index: usize,
+    pub label: String,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PageRuleGroup {
-    pub(crate) rule: &'static str,
-    pub(crate) severity: Severity,
-    pub(crate) title: &'static str,
-    pub(crate) count: usize,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageRuleGroup {
+    pub rule: &'static str,
+    #[tsify(type = "string")]
+    pub severity: Severity,
+    pub title: &'static str,
+    pub count: usize,
 }
 
 impl From<RuleGroup> for PageRuleGroup {
@@ -681,20 +726,22 @@ impl From<RuleGroup> for PageRuleGroup {
 
 /// A region of the raw view with its pieces; the worker adds its `text` (it holds the
 /// decoded text the offsets count).
-#[derive(Serialize)]
-pub(crate) struct PageRegion {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) message: Option<usize>,
-    pub(crate) pieces: Vec<PagePiece>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageRegion {
+    pub start: usize,
+    pub end: usize,
+    pub message: Option<usize>,
+    pub pieces: Vec<PagePiece>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct PagePiece {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PagePiece {
+    pub start: usize,
+    pub end: usize,
     /// The id of the decoded row it lights up: `m3-sl`, `m3-h2`, `m3-body`.
-    pub(crate) row: Option<String>,
+    pub row: Option<String>,
 }
 
 impl From<Piece> for PagePiece {
@@ -710,51 +757,55 @@ impl From<Piece> for PagePiece {
 
 /// The raw view's start: the whole text's regions when it is drawn whole (the worker adds
 /// the text), else the regions of its first mark.
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct PageRaw {
-    pub(crate) whole: bool,
-    pub(crate) length: usize,
-    pub(crate) region_count: usize,
+pub struct PageRaw {
+    pub whole: bool,
+    pub length: usize,
+    pub region_count: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) regions: Option<Vec<PageRegion>>,
+    pub regions: Option<Vec<PageRegion>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) first: Option<Vec<PageRegion>>,
+    pub first: Option<Vec<PageRegion>>,
 }
 
 /// The first `items` of a list, from position `from`.
-#[derive(Serialize)]
-pub(crate) struct PageSlice<T> {
-    pub(crate) from: usize,
-    pub(crate) items: Vec<T>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageSlice<T> {
+    pub from: usize,
+    pub items: Vec<T>,
 }
 
 /// What the page draws first: counts, the first entries of the conversation, the rows and
 /// findings of its first screen; the rest it asks for as it is shown.
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct PageSummary {
-    pub(crate) version: &'static str,
-    pub(crate) profile: &'static str,
-    pub(crate) input: PageInput,
-    pub(crate) counts: PageCounts,
-    pub(crate) message_count: usize,
-    pub(crate) finding_count: usize,
-    pub(crate) groups: Vec<PageRuleGroup>,
-    pub(crate) row_count: usize,
-    pub(crate) all_unknown: bool,
-    pub(crate) capture: Option<PageCapture>,
-    pub(crate) sequence: Vec<PageBrief>,
-    pub(crate) session_count: usize,
-    pub(crate) sessions: Vec<PageSession>,
-    pub(crate) raw: PageRaw,
-    pub(crate) rows: PageSlice<Vec<PageMessage>>,
-    pub(crate) findings: PageSlice<PageFinding>,
+pub struct PageSummary {
+    pub version: &'static str,
+    pub profile: &'static str,
+    pub input: PageInput,
+    pub counts: PageCounts,
+    pub message_count: usize,
+    pub finding_count: usize,
+    pub groups: Vec<PageRuleGroup>,
+    pub row_count: usize,
+    pub all_unknown: bool,
+    pub capture: Option<PageCapture>,
+    pub sequence: Vec<PageBrief>,
+    pub session_count: usize,
+    pub sessions: Vec<PageSession>,
+    pub raw: PageRaw,
+    pub rows: PageSlice<Vec<PageMessage>>,
+    pub findings: PageSlice<PageFinding>,
 }
 
 /// What a filter keeps: how many, and the first of them.
-#[derive(Serialize)]
-pub(crate) struct PageFiltered {
-    pub(crate) count: usize,
-    pub(crate) first: Vec<PageFinding>,
+#[derive(Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PageFiltered {
+    pub count: usize,
+    pub first: Vec<PageFinding>,
 }

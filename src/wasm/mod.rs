@@ -43,7 +43,7 @@ pub use dto::{page_span, PageSpan};
 /// `null` and the spans point into the page's own decoding of the input.
 pub fn inspect(input: &[u8], profile: &str, pasted: bool) -> Result<JsValue, JsValue> {
     let kept = Inspection::new(input, profile, pasted)?;
-    to_js(&PageReport::new(&kept.text, &kept.report, &kept.index, pasted, true))
+    to_js(&kept.page_report())
 }
 
 fn options(profile: &str, pasted: bool) -> Result<Options, JsValue> {
@@ -88,26 +88,22 @@ impl Inspection {
     /// page's `limits.js`). Computes the rows, the drawn order and the raw regions once.
     pub fn summary(&mut self, limits: JsValue) -> Result<JsValue, JsValue> {
         let limits: Limits = serde_wasm_bindgen::from_value(limits)?;
-        self.view = Some((View::new(&self.report, &self.index), limits));
-        to_js(&self.drawing()?.page_summary())
+        to_js(&self.page_summary(limits)?)
     }
 
     /// Rows `from..to` of the message list, each one message or a request and its answer.
     pub fn rows(&self, from: usize, to: usize) -> Result<JsValue, JsValue> {
-        to_js(&self.drawing()?.rows_of(from, to))
+        to_js(&self.page_rows(from, to)?)
     }
 
     /// The findings drawn at positions `from..to` (errors first; what the filter keeps).
     pub fn findings(&self, from: usize, to: usize) -> Result<JsValue, JsValue> {
-        let drawing = self.drawing()?;
-        let drawn: Vec<PageFinding> =
-            drawing.view.findings.shown(from, to).iter().map(|&i| drawing.drawn_finding(i)).collect();
-        to_js(&drawn)
+        to_js(&self.page_findings(from, to)?)
     }
 
     /// Message `index` as the page draws it, headers included; `null` past the end.
     pub fn message(&self, index: usize) -> Result<JsValue, JsValue> {
-        match self.drawing()?.drawn_message(index) {
+        match self.page_message(index)? {
             Some(m) => to_js(&m),
             None => Ok(JsValue::NULL),
         }
@@ -117,12 +113,7 @@ impl Inspection {
     /// optional) for `findings`: `{ count, first }`.
     pub fn filter(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
         let query: FilterQuery = serde_wasm_bindgen::from_value(query)?;
-        let Some((view, _)) = self.view.as_mut() else { return Err(no_summary()) };
-        let count = view.findings.filter(&self.report, &query.into());
-        let drawing = self.drawing()?;
-        let shown = drawing.view.findings.shown(0, drawing.limits.draw_all_findings);
-        let first = shown.iter().map(|&i| drawing.drawn_finding(i)).collect();
-        to_js(&PageFiltered { count, first })
+        to_js(&self.page_filter(query)?)
     }
 
     /// The raw regions a mark from UTF-16 offset `start` to `end` touches (a few at most),
@@ -247,6 +238,48 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 // ------------------------------------------------------------------ offsets for the page
 
 pub use crate::utf16::{TextIndex, TextPoint};
+
+/// The page's answers as the DTOs themselves, before they become JavaScript: what
+/// `tests/wasm.rs` reads, so the tests hold no copy of the shapes. Each is built from the
+/// same parts as the exported method of the same name (`tests/wasm.rs` checks that the two
+/// serialise alike).
+impl Inspection {
+    /// The whole report, every message with its headers: what [`inspect`] gives.
+    pub fn page_report(&self) -> PageReport {
+        PageReport::new(&self.text, &self.report, &self.index, self.pasted, true)
+    }
+
+    /// What [`Inspection::summary`] gives, under `limits`.
+    pub fn page_summary(&mut self, limits: Limits) -> Result<PageSummary, JsValue> {
+        self.view = Some((View::new(&self.report, &self.index), limits));
+        Ok(self.drawing()?.page_summary())
+    }
+
+    /// What [`Inspection::rows`] gives.
+    pub fn page_rows(&self, from: usize, to: usize) -> Result<Vec<Vec<PageMessage>>, JsValue> {
+        Ok(self.drawing()?.rows_of(from, to))
+    }
+
+    /// What [`Inspection::findings`] gives.
+    pub fn page_findings(&self, from: usize, to: usize) -> Result<Vec<PageFinding>, JsValue> {
+        let drawing = self.drawing()?;
+        Ok(drawing.view.findings.shown(from, to).iter().map(|&i| drawing.drawn_finding(i)).collect())
+    }
+
+    /// What [`Inspection::message`] gives.
+    pub fn page_message(&self, index: usize) -> Result<Option<PageMessage>, JsValue> {
+        Ok(self.drawing()?.drawn_message(index))
+    }
+
+    /// What [`Inspection::filter`] gives.
+    pub fn page_filter(&mut self, query: FilterQuery) -> Result<PageFiltered, JsValue> {
+        let Some((view, _)) = self.view.as_mut() else { return Err(no_summary()) };
+        let count = view.findings.filter(&self.report, &query.into());
+        let drawing = self.drawing()?;
+        let shown = drawing.view.findings.shown(0, drawing.limits.draw_all_findings);
+        Ok(PageFiltered { count, first: shown.iter().map(|&i| drawing.drawn_finding(i)).collect() })
+    }
+}
 
 impl Inspection {
     /// What the page's lists are drawn from; an error until `summary` made the view.

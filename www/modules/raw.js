@@ -29,7 +29,7 @@ export class RawView {
     this.mark = null; // { start, end }
     this.marked = []; // regions rendered with the mark
     pre.addEventListener('mouseover', (event) => {
-      const seg = event.target instanceof Element ? event.target.closest('[data-row]') : null;
+      const seg = event.target instanceof Element ? /** @type {HTMLElement | null} */ (event.target.closest('[data-row]')) : null;
       onHoverRow(seg ? seg.dataset.row : null);
     });
     pre.addEventListener('mouseleave', () => onHoverRow(null));

@@ -3,17 +3,45 @@
 // (`…Now` methods answer undefined for what is not here yet) and ask for the rest in pages,
 // one request per page however many rows of it are wanted.
 
+/**
+ * @typedef {import('./protocol.js').PageSummary} PageSummary
+ * @typedef {import('./protocol.js').Queries} Queries
+ * @typedef {import('./protocol.js').Query} Query
+ * @typedef {import('./protocol.js').PageMessage} PageMessage
+ * @typedef {import('./protocol.js').PageFinding} PageFinding
+ * @typedef {import('./protocol.js').PageFiltered} PageFiltered
+ * @typedef {import('./protocol.js').PageHeaderHit} PageHeaderHit
+ * @typedef {import('./protocol.js').PageShared} PageShared
+ */
+
 const PAGE = 64; // rows or findings per request
 const CACHE_LIMIT = 20_000; // entries kept before the cache starts afresh
 
 export class RemoteReport {
   /**
-   * @param summary what the worker answered the inspection with
-   * @param {object} summary
-   * @param {(query: import('../worker.js').Query) => Promise<any>} ask the worker's answer (null when it no longer keeps this report)
+   * @param {PageSummary} summary what the worker answered the inspection with
+   * @param {(query: Query) => Promise<any>} ask the worker's answer (null when it no longer keeps
+   *   this report); each method below says what its query answers (protocol.js's `Queries`)
    */
   constructor(summary, ask) {
-    Object.assign(this, summary);
+    // The summary's fields, one by one: a field the engine renames fails the type check here.
+    this.version = summary.version;
+    this.profile = summary.profile;
+    this.input = summary.input;
+    this.counts = summary.counts;
+    this.messageCount = summary.messageCount;
+    this.findingCount = summary.findingCount; // what the filter keeps
+    this.groups = summary.groups;
+    this.rowCount = summary.rowCount;
+    this.allUnknown = summary.allUnknown;
+    this.capture = summary.capture;
+    this.sequence = summary.sequence;
+    this.sessionCount = summary.sessionCount;
+    this.sessions = summary.sessions;
+    /** @type {PageSummary['raw'] & { text?: string }} */
+    this.raw = summary.raw;
+    /** The pasted text this report is of (what a share link of it carries), when pasted. */
+    this.pastedText = /** @type {string | null} */ (null);
     this.ask = ask;
     this.rowCache = new Map(); // row → [message, …]
     this.messageCache = new Map(); // message index → message
@@ -23,18 +51,19 @@ export class RemoteReport {
     this.filters = 0; // findings fetched under an earlier filter are not kept
     this.keepRows(summary.rows.from, summary.rows.items);
     this.keepFindings(summary.findings.from, summary.findings.items);
-    delete this.rows;
-    delete this.findings;
   }
 
+  /** @param {number} r @returns {PageMessage[] | undefined} */
   rowNow(r) {
     return this.rowCache.get(r);
   }
 
+  /** @param {number} at @returns {PageFinding | undefined} */
   findingNow(at) {
     return this.findingCache.get(at);
   }
 
+  /** @param {number} i @returns {PageMessage | undefined} */
   messageNow(i) {
     return this.messageCache.get(i);
   }
@@ -48,7 +77,11 @@ export class RemoteReport {
     return this.load('findings', first, last, this.findingCache, this.findingCount, (from, items) => this.keepFindings(from, items));
   }
 
-  /** Message `i` (with its row): at once from the cache, or from the worker. */
+  /**
+   * Message `i` (with its row): at once from the cache, or from the worker.
+   * @param {number} i
+   * @returns {Promise<PageMessage | null>}
+   */
   async message(i) {
     const cached = this.messageCache.get(i);
     if (cached) return cached;
@@ -57,16 +90,26 @@ export class RemoteReport {
     return m;
   }
 
-  /** The raw regions a mark from `start` to `end` touches, with their text. */
+  /**
+   * The raw regions a mark from `start` to `end` touches, with their text.
+   * @param {number} start
+   * @param {number} end
+   * @returns {Promise<Queries['around']['value'] | null>}
+   */
   around(start, end) {
     return this.ask({ type: 'around', start, end });
   }
 
-  /** Pieces of the text ([[start, end], …] → [string, …]); null when no longer kept. */
+  /**
+   * Pieces of the text ([[start, end], …] → [string, …]); null when no longer kept.
+   * @param {Array<[number, number]>} spans
+   * @returns {Promise<string[] | null>}
+   */
   slices(spans) {
     return this.ask({ type: 'slices', spans });
   }
 
+  /** @returns {Promise<string | null>} */
   markdown() {
     return this.ask({ type: 'markdown' });
   }
@@ -76,6 +119,7 @@ export class RemoteReport {
    * fetches those. Resolves to how many match, or null when the report is no longer kept.
    */
   async filter(query) {
+    /** @type {PageFiltered | null} */
     const answer = await this.ask({ type: 'filter', filter: query });
     if (!answer) return null;
     this.filters += 1;
@@ -86,17 +130,28 @@ export class RemoteReport {
     return answer.count;
   }
 
-  /** Header lines holding `text` (case ignored), at most `limit`: [{ message, header, name, value, span }]. */
+  /**
+   * Header lines holding `text` (case ignored), at most `limit`.
+   * @param {string} text
+   * @param {number} limit
+   * @returns {Promise<PageHeaderHit[] | null>}
+   */
   findHeaders(text, limit) {
     return this.ask({ type: 'headers', text, limit });
   }
 
-  /** Up to `limit` bytes of message `index`'s body as captured (a Uint8Array), for the hex view. */
+  /**
+   * Up to `limit` bytes of message `index`'s body as captured, for the hex view.
+   * @param {number} index
+   * @param {number} limit
+   * @returns {Promise<Uint8Array | null>}
+   */
   bodyBytes(index, limit) {
     return this.ask({ type: 'bodyBytes', index, limit });
   }
 
   /** The whole report as the CLI's `check --format json` writes it, as text. */
+  /** @returns {Promise<string | null>} */
   json() {
     return this.ask({ type: 'json' });
   }
@@ -105,6 +160,10 @@ export class RemoteReport {
    * What a share link of this report carries: { bytes, counts, replaced } (the input's
    * text, a capture's transcript; with `redact`, secrets replaced by the engine and
    * `replaced` saying what in words); null when the worker no longer keeps this report.
+   */
+  /**
+   * @param {boolean} redact
+   * @returns {Promise<PageShared | null>}
    */
   shared(redact) {
     return this.ask({ type: 'shared', redact });

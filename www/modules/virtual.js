@@ -29,6 +29,7 @@ export class VirtualList {
     this.virtual = false;
     this.count = 0;
     this.frame = 0;
+    /** @type {(first: number, last: number) => Promise<unknown> | null} */
     this.load = () => null;
     this.generation = 0; // bumped by every `set`, so a late `load` does not redraw a newer list
   }
