@@ -7,6 +7,7 @@
 #[path = "rules/wire.rs"]
 mod wire;
 
+use bits_inspector::bits::packet::PacketType;
 use bits_inspector::http::Direction;
 use bits_inspector::rules::conversation::SessionSummary;
 use bits_inspector::{inspect, Options, Profile, Report, Severity};
@@ -110,7 +111,7 @@ fn multi_fragment_upload_done_right() {
     assert_eq!(s.id, ID);
     assert!(s.created_in_capture && s.complete && !s.unknown);
     assert_eq!((s.total, s.received), (Some(TOTAL), Some(TOTAL)));
-    assert_eq!(s.ended_by, Some("close-session"));
+    assert_eq!(s.ended_by, Some(PacketType::CloseSession));
     assert_eq!(s.messages, (0..10).collect::<Vec<_>>());
     let steps: Vec<_> = s
         .fragments
@@ -304,7 +305,7 @@ fn cancel_ends_the_session_without_complaint() {
     assert_only_notes(&report);
     assert_eq!(kinds(&report)[4..], ["cancel-session", "ack-cancel-session"]);
     let s = session(&report, ID);
-    assert_eq!(s.ended_by, Some("cancel-session"));
+    assert_eq!(s.ended_by, Some(PacketType::CancelSession));
     assert!(!s.complete);
     assert_eq!(s.received, Some(10));
 }
@@ -317,7 +318,7 @@ fn close_before_complete_is_a_warning() {
     assert!(early.summary.contains("10 of 30"), "{}", early.summary);
     assert_no_errors(&report);
     let s = session(&report, ID);
-    assert_eq!(s.ended_by, Some("close-session"));
+    assert_eq!(s.ended_by, Some(PacketType::CloseSession));
     assert!(!s.complete);
 }
 
@@ -354,7 +355,7 @@ fn unknown_session_answered_not_found_then_the_client_starts_over() {
     assert!(session(&report, OTHER_ID).unknown);
     let restarted = session(&report, NEW_ID);
     assert!(restarted.complete && restarted.created_in_capture);
-    assert_eq!(restarted.ended_by, Some("close-session"));
+    assert_eq!(restarted.ended_by, Some(PacketType::CloseSession));
 }
 
 #[test]
@@ -474,7 +475,7 @@ fn upload_reply_fetches_the_reply_then_closes() {
     let s = session(&report, ID);
     assert!(s.complete && s.reply_downloaded);
     assert_eq!(s.reply_url.as_deref(), Some(reply_url(ID).as_str()));
-    assert_eq!(s.ended_by, Some("close-session"));
+    assert_eq!(s.ended_by, Some(PacketType::CloseSession));
     // The GET and its answer belong to the session.
     for m in [10, 11] {
         assert_eq!(report.session_id(m), Some(ID), "#{m}");
@@ -538,7 +539,7 @@ fn close_session_is_resent_after_a_5xx_without_session_not_found() {
         assert!(!rules(&report).contains(&"session-resend-not-expected"), "{:#?}", rules(&report));
         assert!(!rules(&report).contains(&"session-request-after-close"));
         assert_no_errors(&report);
-        assert_eq!(session(&report, ID).ended_by, Some("close-session"));
+        assert_eq!(session(&report, ID).ended_by, Some(PacketType::CloseSession));
     }
 }
 
@@ -568,7 +569,7 @@ fn cancel_session_follows_the_same_resend_rules_and_needs_no_restart() {
     };
     let report = cancelled(error_ack(500, E_FAIL, CONTEXT_SERVER));
     assert!(!rules(&report).contains(&"session-resend-not-expected"));
-    assert_eq!(session(&report, ID).ended_by, Some("cancel-session"));
+    assert_eq!(session(&report, ID).ended_by, Some(PacketType::CancelSession));
 
     let report = cancelled(not_found());
     assert_eq!(the(&report, "session-resend-not-expected").message, Some(6));

@@ -277,7 +277,8 @@ pub struct PageSession {
     pub host_id: Option<String>,
     pub reply_url: Option<String>,
     pub reply_downloaded: bool,
-    pub ended_by: Option<&'static str>,
+    #[tsify(type = "\"close-session\" | \"cancel-session\" | null")]
+    pub ended_by: Option<PacketType>,
     pub unknown: bool,
     /// How many fragments there are (`fragments` may be cut to the page's limit).
     #[serde(rename = "fragmentCount")]

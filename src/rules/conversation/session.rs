@@ -41,11 +41,11 @@ impl Ending {
         }
     }
 
-    /// The report's name for it (`ended_by`).
-    pub fn as_str(self) -> &'static str {
+    /// The request that ended it: what the report's `ended_by` names.
+    pub fn packet(self) -> PacketType {
         match self {
-            Ending::Closed => "close-session",
-            Ending::Cancelled => "cancel-session",
+            Ending::Closed => PacketType::CloseSession,
+            Ending::Cancelled => PacketType::CancelSession,
         }
     }
 }
@@ -272,8 +272,8 @@ mod tests {
 
     #[test]
     fn the_report_names_endings_by_their_packet() {
-        assert_eq!(Ending::of(PacketType::CloseSession).map(Ending::as_str), Some("close-session"));
-        assert_eq!(Ending::of(PacketType::CancelSession).map(Ending::as_str), Some("cancel-session"));
+        assert_eq!(Ending::of(PacketType::CloseSession).map(Ending::packet), Some(PacketType::CloseSession));
+        assert_eq!(Ending::of(PacketType::CancelSession).map(Ending::packet), Some(PacketType::CancelSession));
         assert_eq!(Ending::of(PacketType::Fragment), None);
     }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::fragments::FragmentStep;
 use super::parts::lossy;
 use super::session::{Ending, Origin, Session};
+use crate::bits::packet::PacketType;
 
 /// What the capture shows of one upload session.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -22,7 +23,7 @@ pub struct SessionSummary {
     pub reply_url: Option<String>,
     pub reply_downloaded: bool,
     /// `close-session`, `cancel-session`, or absent while the session is still open.
-    pub ended_by: Option<&'static str>,
+    pub ended_by: Option<PacketType>,
     /// Set for ids no Ack for Create-Session issued although the capture shows sessions being created.
     pub unknown: bool,
 }
@@ -39,7 +40,7 @@ impl From<Session> for SessionSummary {
             host_id: session.host_id.as_deref().map(lossy),
             reply_url: session.reply.as_ref().map(|r| lossy(&r.url)),
             reply_downloaded: session.reply_downloaded,
-            ended_by: session.state.ending().map(Ending::as_str),
+            ended_by: session.state.ending().map(Ending::packet),
             unknown: session.origin == Origin::NeverIssued,
             messages: session.messages,
             fragments: session.progress.into_steps(),
