@@ -1,6 +1,7 @@
 //! The real Windows/IIS captures of [MC-BUP] section 4: what a correct inspector says
 //! about them (tests/fixtures/README.md).
 
+use bits_inspector::bits::packet::PacketType;
 use bits_inspector::http::Direction;
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,7 @@ fn plain_upload_is_decoded_paired_and_complete() {
     let session = &report.sessions[0];
     assert_eq!(session.id, "{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}");
     assert!(session.complete && session.created_in_capture);
-    assert_eq!(session.ended_by, Some("close-session"));
+    assert_eq!(session.ended_by, Some(PacketType::CloseSession));
     assert_eq!(session.fragments.len(), 1);
     assert_eq!(session.fragments[0].next_expected, Some(4892));
     assert_eq!(report.session_id(6), Some(session.id.as_str()));
