@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn errors_come_first_then_warnings_then_notes_in_input_order_within_each() {
-        let (report, _, _) = inspected(&mixed());
+        let (report, _) = inspected(&mixed());
         let order = FindingOrder::new(&report);
         let shown = order.shown(0, usize::MAX);
         assert_eq!(shown.len(), report.findings.len());
@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn the_filter_keeps_what_matches_and_moves_positions() {
-        let (report, _, _) = inspected(&mixed());
+        let (report, _) = inspected(&mixed());
         let mut order = FindingOrder::new(&report);
         let rule = report.findings[0].rule;
         let only_rule = FindingFilter { rule: Some(rule.to_string()), ..Default::default() };
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn groups_count_each_rule_errors_first_then_most_frequent() {
-        let (report, _, _) = inspected(&mixed());
+        let (report, _) = inspected(&mixed());
         let groups = FindingOrder::new(&report).groups(&report);
         assert_eq!(groups.iter().map(|g| g.count).sum::<usize>(), report.findings.len());
         for g in &groups {

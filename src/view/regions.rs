@@ -151,7 +151,8 @@ mod tests {
     #[test]
     fn regions_cover_the_text_once_with_gaps_between_messages() {
         let input = [b"junk before\r\n".as_slice(), CAPTURE_41].concat();
-        let (report, index, _) = inspected(&input);
+        let (report, text) = inspected(&input);
+        let index = TextIndex::new(&text);
         let regions = Regions::new(&report, &index);
         let all = regions.all();
         assert_eq!(all[0].start, 0);
@@ -163,7 +164,8 @@ mod tests {
 
     #[test]
     fn pieces_cover_a_region_and_name_the_rows_they_belong_to() {
-        let (report, index, _) = inspected(CAPTURE_41);
+        let (report, text) = inspected(CAPTURE_41);
+        let index = TextIndex::new(&text);
         let regions = Regions::new(&report, &index);
         let region = regions.all().iter().copied().find(|r| r.message == Some(0)).unwrap();
         let pieces = regions.pieces(region, &report, &index);
@@ -177,7 +179,8 @@ mod tests {
 
     #[test]
     fn around_gives_the_region_of_a_mark_and_those_it_runs_into_at_most_a_few() {
-        let (report, index, _) = inspected(CAPTURE_41);
+        let (report, text) = inspected(CAPTURE_41);
+        let index = TextIndex::new(&text);
         let regions = Regions::new(&report, &index);
         let all = regions.all();
         let third = all[2];
