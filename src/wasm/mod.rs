@@ -12,6 +12,7 @@
 //! invalid subpart (one to three bytes) becomes one U+FFFD, exactly as Rust's
 //! `Utf8Chunks` splits it, so offsets still line up with the page's text.
 
+mod args;
 mod drawing;
 pub mod dto;
 
@@ -111,7 +112,7 @@ impl Inspection {
     /// What the page draws first (see [`dto::PageSummary`]), trimmed to `limits` (the
     /// page's `limits.js`). Computes the rows, the drawn order and the raw regions once.
     pub fn summary(&mut self, limits: JsValue) -> Result<JsValue, JsValue> {
-        let limits: Limits = serde_wasm_bindgen::from_value(limits)?;
+        let limits = Limits::from_js(&limits)?;
         self.view = Some((View::new(&self.report, &self.index()), limits));
         to_js(&self.drawing()?.page_summary())
     }
@@ -140,7 +141,7 @@ impl Inspection {
     /// Keeps the findings that match `query` (`{ severities, rule, message, text }`, each
     /// optional) for `findings`: `{ count, first }`.
     pub fn filter(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
-        let query: FilterQuery = serde_wasm_bindgen::from_value(query)?;
+        let query = FilterQuery::from_js(&query)?;
         let Some((view, _)) = self.view.as_mut() else { return Err(no_summary()) };
         let count = view.findings.filter(&self.report, &query.into());
         let drawing = self.drawing()?;
