@@ -85,7 +85,7 @@ if (size) row('wasm size', `${fmt(size.raw)} bytes raw, ${fmt(size.gz)} gzipped`
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log('\nBudgets (issue 5)\n');
+console.log('\nBudgets (issues 5 and 11)\n');
 console.log(line(['figure', 'measured', 'budget', 'kept?']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
