@@ -1,11 +1,12 @@
 //! The wasm-bindgen facade: the only code that knows about JavaScript.
 //!
-//! One call per inspection. The page hands over the input as bytes (a `Uint8Array`), gets
-//! back one plain object built from [`crate::Report`]. The structs here are the page's own
-//! copies of the core types, so the core can change its internals without the page
-//! noticing, and every span is converted, once, from UTF-8 byte offsets to what the DOM
-//! counts: UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })`
-//! makes of the same bytes, plus one-based line and column: those are the reports' own
+//! The page hands over the input as bytes (a `Uint8Array`) and keeps an [`Inspection`],
+//! which it reads page by page as plain objects built from [`crate::Report`]. The structs
+//! here are the page's own copies of the core types, so the core can change its internals
+//! without the page noticing, and a span is converted when a DTO carries it (never up front
+//! for the whole report: [`crate::utf16`]) from UTF-8 byte offsets to what the DOM counts:
+//! UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })` makes of
+//! the same bytes, plus one-based line and column: those are the reports' own
 //! (`span::Positions`; a finding's are its JSON `start` and `end`), never a second count.
 //!
 //! Invalid UTF-8 follows the WHATWG decoder that `TextDecoder` implements: each maximal
