@@ -6,7 +6,7 @@
 //!
 //! Offsets are resolved on demand, not up front: a report of 100,000 messages has millions
 //! of span bounds, and the page shows a few of them at a time. One linear pass leaves a
-//! checkpoint every [`BLOCK`] bytes; a lookup reads from the checkpoint before it, so it
+//! checkpoint every `BLOCK` bytes; a lookup reads from the checkpoint before it, so it
 //! costs at most a block whatever the text holds (one long line included).
 
 use std::borrow::Cow;
@@ -86,7 +86,7 @@ impl TextCheckpoints {
 
 /// Byte offsets of one text resolved to [`TextPoint`]s on demand.
 ///
-/// Made in O(n) for n bytes; each lookup reads at most [`BLOCK`] bytes.
+/// Made in O(n) for n bytes; each lookup reads at most `BLOCK` bytes.
 pub struct TextIndex<'a> {
     text: &'a [u8],
     checkpoints: Cow<'a, TextCheckpoints>,
