@@ -5,7 +5,9 @@
 #   unlike time, repeat exactly on a shared machine;
 #   the same corpora inspected by the wasm build in headless Chromium, as a ratio to native;
 #   paste to rendered findings for 1,000 and 100,000 messages, and the longest main-thread
-#   task for 100,000; the wasm size raw and gzipped (tests/browser/bench.test.mjs).
+#   task for 100,000; for 100,000 pasted messages the worker's time beside the engine's own
+#   inspection (as the worker runs it, and step by step in the page); the wasm size raw and
+#   gzipped (tests/browser/bench.test.mjs).
 # Installs what it needs (scripts/setup.sh, valgrind). Output: artifacts/bench.txt too.
 #   scripts/bench.sh
 set -euo pipefail

@@ -148,7 +148,7 @@ impl Positions {
 /// Where the character holding `at` starts, with characters as lossy decoding makes them
 /// (a valid UTF-8 sequence, or a maximal invalid subpart standing for one U+FFFD): `at`
 /// itself unless it is inside one.
-fn lossy_char_start(text: &[u8], at: usize) -> usize {
+pub(crate) fn lossy_char_start(text: &[u8], at: usize) -> usize {
     let continuation = |b: u8| b & 0xC0 == 0x80;
     if at == 0 || at >= text.len() || !continuation(text[at]) {
         return at;
@@ -171,7 +171,7 @@ fn lossy_char_start(text: &[u8], at: usize) -> usize {
 /// Newlines are dense in HTTP text, where a search that stops at each one is slow: this
 /// counts them eight bytes at a time (a zero byte of `word ^ LF` is a newline; the
 /// expression below sets the high bit of exactly the zero bytes).
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
     const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
     let mut words = bytes.chunks_exact(8);
@@ -187,6 +187,9 @@ fn count_newlines(bytes: &[u8]) -> usize {
 /// subpart (what one `Utf8Chunk::invalid` holds) is one U+FFFD, as `String::from_utf8_lossy`
 /// and the browser's `TextDecoder` write it.
 pub fn count_chars(bytes: &[u8]) -> usize {
+    if bytes.is_ascii() {
+        return bytes.len(); // checked a word at a time: the common case in HTTP heads
+    }
     let mut count = 0;
     for chunk in bytes.utf8_chunks() {
         count += chunk.valid().chars().count() + usize::from(!chunk.invalid().is_empty());

@@ -10,8 +10,7 @@ fuzz_target!(|data: &[u8]| {
     // The reference below is quadratic; a kilobyte reaches every case.
     let data = &data[..data.len().min(1024)];
     let whole = String::from_utf8_lossy(data);
-    let offsets: Vec<usize> = (0..=data.len()).collect();
-    let index = TextIndex::new(data, offsets);
+    let index = TextIndex::new(data);
     assert_eq!(index.utf16_len(), whole.encode_utf16().count());
     let mut previous = 0;
     for at in 0..=data.len() {

@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn each_finding_is_a_line_errors_first_with_its_place_and_links() {
-        let (report, _, _) = inspected(BROKEN_403);
+        let (report, _) = inspected(BROKEN_403);
         let md = findings_markdown(&report);
         let lines: Vec<&str> = md.lines().collect();
         assert!(lines[0].starts_with(&format!("**bits-inspector {}**, profile `default`: ", report.version)), "{md}");
@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn no_findings_says_so() {
-        let (mut report, _, _) = inspected(CAPTURE_41);
+        let (mut report, _) = inspected(CAPTURE_41);
         report.findings.clear();
         assert!(findings_markdown(&report).ends_with("\n\nNo findings.\n"));
     }

@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn each_ack_is_beside_its_request_and_every_message_has_one_row() {
-        let (report, _, _) = inspected(CAPTURE_41);
+        let (report, _) = inspected(CAPTURE_41);
         let rows = Rows::new(&report);
         assert!(rows.len() < report.messages.len());
         let mut seen = vec![0; report.messages.len()];
@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn a_range_past_the_end_is_clamped() {
-        let (report, _, _) = inspected(CAPTURE_41);
+        let (report, _) = inspected(CAPTURE_41);
         let rows = Rows::new(&report);
         assert_eq!(rows.range(2, 10_000), 2..rows.len());
         assert!(rows.range(10_000, 20_000).is_empty());

@@ -11,7 +11,7 @@ use crate::view::View;
 pub(super) struct Drawing<'a> {
     pub report: &'a Report,
     pub text: &'a [u8],
-    pub index: &'a TextIndex,
+    pub index: TextIndex<'a>,
     pub pasted: bool,
     pub view: &'a View,
     pub limits: Limits,
@@ -38,7 +38,7 @@ impl Drawing<'_> {
         PageSummary {
             version: report.version,
             profile: report.profile.as_str(),
-            input: PageInput::new(report, self.index, self.pasted),
+            input: PageInput::new(report, &self.index, self.pasted),
             counts: report.counts.into(),
             message_count: messages.len(),
             finding_count: report.findings.len(),
@@ -78,14 +78,14 @@ impl Drawing<'_> {
     }
 
     pub(super) fn drawn_finding(&self, index: usize) -> PageFinding {
-        PageFinding::new(self.report, index, self.index)
+        PageFinding::new(self.report, index, &self.index)
     }
 
     /// Message `index` as the page draws it: whole, with its row in the list, its findings
     /// whole and the connection it travelled on.
     pub(super) fn drawn_message(&self, index: usize) -> Option<PageMessage> {
         let m = self.report.messages.get(index)?;
-        let mut message = PageMessage::new(self.report.detail(index, self.text), self.index, true);
+        let mut message = PageMessage::new(self.report.detail(index, self.text), &self.index, true);
         message.findings = MessageFindings::Drawn(m.findings.iter().map(|&f| self.drawn_finding(f)).collect());
         message.row = self.view.rows.row_of(index);
         message.connection = m
@@ -98,7 +98,7 @@ impl Drawing<'_> {
     fn brief(&self, index: usize) -> PageBrief {
         let m = self.report.detail_without_headers(index, self.text);
         let finding_count = m.message.findings.len();
-        let message = PageMessage::new(m, self.index, false);
+        let message = PageMessage::new(m, &self.index, false);
         PageBrief {
             index,
             direction: message.direction,
@@ -131,7 +131,7 @@ impl Drawing<'_> {
             start: r.start,
             end: r.end,
             message: r.message,
-            pieces: self.view.regions.pieces(r, self.report, self.index).into_iter().map(PagePiece::from).collect(),
+            pieces: self.view.regions.pieces(r, self.report, &self.index).into_iter().map(PagePiece::from).collect(),
         }
     }
 }

@@ -642,9 +642,8 @@ impl From<Explanation> for PageExplanation {
 
 /// How much of a report the page draws at once: `www/modules/limits.js`, which the worker
 /// hands over as it is (the names are its constants'), so the page and the engine agree.
-#[derive(Debug, Clone, Copy, serde::Deserialize, Tsify)]
-#[tsify(missing_as_null)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+/// Read from the page's object in `args.rs`.
+#[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub open_cards_up_to: usize,
     pub draw_all_findings: usize,
@@ -658,10 +657,8 @@ pub struct Limits {
     pub regions_per_mark: usize,
 }
 
-/// The page's findings filter, as the page sends it.
-#[derive(Debug, Default, serde::Deserialize, Tsify)]
-#[tsify(missing_as_null)]
-#[serde(default)]
+/// The page's findings filter, as the page sends it (read in `args.rs`).
+#[derive(Debug, Default)]
 pub struct FilterQuery {
     /// `error`, `warning`, `note`; all when empty.
     pub severities: Vec<String>,

@@ -1,19 +1,23 @@
 //! The wasm-bindgen facade: the only code that knows about JavaScript.
 //!
-//! One call per inspection. The page hands over the input as bytes (a `Uint8Array`), gets
-//! back one plain object built from [`crate::Report`]. The structs here are the page's own
-//! copies of the core types, so the core can change its internals without the page
-//! noticing, and every span is converted, once, from UTF-8 byte offsets to what the DOM
-//! counts: UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })`
-//! makes of the same bytes, plus one-based line and column: those are the reports' own
+//! The page hands over the input as bytes (a `Uint8Array`) and keeps an [`Inspection`],
+//! which it reads page by page as plain objects built from [`crate::Report`]. The structs
+//! here are the page's own copies of the core types, so the core can change its internals
+//! without the page noticing, and a span is converted when a DTO carries it (never up front
+//! for the whole report: [`crate::utf16`]) from UTF-8 byte offsets to what the DOM counts:
+//! UTF-16 code units into the text `new TextDecoder("utf-8", { ignoreBOM: true })` makes of
+//! the same bytes, plus one-based line and column: those are the reports' own
 //! (`span::Positions`; a finding's are its JSON `start` and `end`), never a second count.
 //!
 //! Invalid UTF-8 follows the WHATWG decoder that `TextDecoder` implements: each maximal
 //! invalid subpart (one to three bytes) becomes one U+FFFD, exactly as Rust's
 //! `Utf8Chunks` splits it, so offsets still line up with the page's text.
 
+mod args;
 mod drawing;
 pub mod dto;
+
+use std::cell::OnceCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -22,7 +26,6 @@ use crate::bits::headers::HEADERS;
 use crate::explain;
 use crate::report::Report;
 use crate::rules::catalog::CATALOG;
-use crate::span::Span;
 use crate::view::View;
 use crate::{LineEndingCheck, Options, Profile};
 use drawing::Drawing;
@@ -56,14 +59,21 @@ fn options(profile: &str, pasted: bool) -> Result<Options, JsValue> {
 /// (what the first screen draws), then `rows`, `findings`, `message`, `around` as it shows
 /// them. Nothing is handed over whole, so a paste of 100,000 messages costs the page what
 /// it draws, not what the report holds. Call `free()` when done with it.
+///
+/// The constructor does the engine's inspection and nothing else, so the time of
+/// `new Inspection` is the engine's; what the page needs of it beyond the report (the text's
+/// UTF-16 checkpoints, the view) is made on first use.
 #[wasm_bindgen]
 pub struct Inspection {
     text: Vec<u8>,
     report: Report,
-    index: TextIndex,
+    /// Made by the first call that converts offsets (`summary`, usually).
+    checkpoints: OnceCell<TextCheckpoints>,
     pasted: bool,
     /// Made by `summary`, which brings the page's limits.
     view: Option<(View, Limits)>,
+    /// Milliseconds the engine's inspection took (`inspect_with_text`, nothing of the facade).
+    engine_ms: f64,
 }
 
 #[wasm_bindgen]
@@ -71,9 +81,25 @@ impl Inspection {
     /// Inspects `input`: see [`inspect`] for the arguments.
     #[wasm_bindgen(constructor)]
     pub fn new(input: &[u8], profile: &str, pasted: bool) -> Result<Inspection, JsValue> {
-        let inspection = crate::inspect_with_text(input, &options(profile, pasted)?);
-        let index = TextIndex::new(&inspection.text, report_offsets(&inspection.report));
-        Ok(Inspection { text: inspection.text.into_owned(), report: inspection.report, index, pasted, view: None })
+        let options = options(profile, pasted)?;
+        let started = js_sys::Date::now();
+        let inspection = crate::inspect_with_text(input, &options);
+        let engine_ms = js_sys::Date::now() - started;
+        Ok(Inspection {
+            text: inspection.text.into_owned(),
+            report: inspection.report,
+            checkpoints: OnceCell::new(),
+            pasted,
+            view: None,
+            engine_ms,
+        })
+    }
+
+    /// Milliseconds of the engine's own inspection in the constructor: the figure the page's
+    /// budgets set the worker's time beside (`Date.now()` resolution).
+    #[wasm_bindgen(getter)]
+    pub fn engine_ms(&self) -> f64 {
+        self.engine_ms
     }
 
     /// For a capture, the text every span points into (its transcript, decoded as
@@ -87,7 +113,7 @@ impl Inspection {
     /// What the page draws first (see [`dto::PageSummary`]), trimmed to `limits` (the
     /// page's `limits.js`). Computes the rows, the drawn order and the raw regions once.
     pub fn summary(&mut self, limits: JsValue) -> Result<JsValue, JsValue> {
-        let limits: Limits = serde_wasm_bindgen::from_value(limits)?;
+        let limits = Limits::from_js(&limits)?;
         to_js(&self.page_summary(limits)?)
     }
 
@@ -112,7 +138,7 @@ impl Inspection {
     /// Keeps the findings that match `query` (`{ severities, rule, message, text }`, each
     /// optional) for `findings`: `{ count, first }`.
     pub fn filter(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
-        let query: FilterQuery = serde_wasm_bindgen::from_value(query)?;
+        let query = FilterQuery::from_js(&query)?;
         to_js(&self.page_filter(query)?)
     }
 
@@ -147,6 +173,7 @@ impl Inspection {
     /// Header lines holding `text` (case ignored), at most `limit`, for the page's search:
     /// `[{ message, header, name, value, span }]` in input order.
     pub fn find_headers(&self, text: &str, limit: usize) -> Result<JsValue, JsValue> {
+        let index = self.index();
         let hits: Vec<PageHeaderHit> = self
             .report
             .find_in_headers(&self.text, text.as_bytes(), limit)
@@ -158,7 +185,7 @@ impl Inspection {
                     header: j,
                     name: String::from_utf8_lossy(h.name(&self.text)).into_owned(),
                     value: String::from_utf8_lossy(h.value(&self.text)).into_owned(),
-                    span: page_span(&self.index, h.span),
+                    span: page_span(&index, h.span),
                 }
             })
             .collect();
@@ -237,7 +264,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 // ------------------------------------------------------------------ offsets for the page
 
-pub use crate::utf16::{TextIndex, TextPoint};
+pub use crate::utf16::{TextCheckpoints, TextIndex, TextPoint};
 
 /// The page's answers as the DTOs themselves, before they become JavaScript: what
 /// `tests/wasm.rs` reads, so the tests hold no copy of the shapes. Each is built from the
@@ -246,12 +273,12 @@ pub use crate::utf16::{TextIndex, TextPoint};
 impl Inspection {
     /// The whole report, every message with its headers: what [`inspect`] gives.
     pub fn page_report(&self) -> PageReport {
-        PageReport::new(&self.text, &self.report, &self.index, self.pasted, true)
+        PageReport::new(&self.text, &self.report, &self.index(), self.pasted, true)
     }
 
     /// What [`Inspection::summary`] gives, under `limits`.
     pub fn page_summary(&mut self, limits: Limits) -> Result<PageSummary, JsValue> {
-        self.view = Some((View::new(&self.report, &self.index), limits));
+        self.view = Some((View::new(&self.report, &self.index()), limits));
         Ok(self.drawing()?.page_summary())
     }
 
@@ -282,13 +309,18 @@ impl Inspection {
 }
 
 impl Inspection {
+    /// The page's offsets into the kept text; the first call makes its checkpoints.
+    fn index(&self) -> TextIndex<'_> {
+        TextIndex::with(&self.text, self.checkpoints.get_or_init(|| TextCheckpoints::of(&self.text)))
+    }
+
     /// What the page's lists are drawn from; an error until `summary` made the view.
     fn drawing(&self) -> Result<Drawing<'_>, JsValue> {
         let (view, limits) = self.view.as_ref().ok_or_else(no_summary)?;
         Ok(Drawing {
             report: &self.report,
             text: &self.text,
-            index: &self.index,
+            index: self.index(),
             pasted: self.pasted,
             view,
             limits: *limits,
@@ -298,16 +330,4 @@ impl Inspection {
 
 fn no_summary() -> JsValue {
     JsValue::from_str("ask for the inspection's summary first: it brings the page's limits")
-}
-
-fn report_offsets(report: &Report) -> Vec<usize> {
-    let mut spans: Vec<Span> = Vec::with_capacity(report.findings.len() + report.messages.len() * 24);
-    spans.extend(report.findings.iter().map(|f| f.span));
-    for m in &report.messages {
-        spans.extend([m.span, m.start_line_span, m.body.span]);
-        for h in &m.headers {
-            spans.extend([h.span, h.name_span, h.value_span]);
-        }
-    }
-    spans.into_iter().flat_map(|s| [s.start, s.end]).collect()
 }
