@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::bits::codes;
 use crate::bits::headers::{self, HeaderSpec};
 use crate::rules::catalog::{Basis, Rule, RuleMeta};
+use crate::rules::grade::{Graded, Profile};
 use crate::spec::Source;
 
 #[derive(Debug, Clone, Serialize)]
@@ -22,7 +23,7 @@ pub struct RuleExplanation {
     pub explanation: &'static str,
     pub reference: &'static str,
     /// Severity under `default`, `win32` and `mc-bup`; `off` where the profile does not report it.
-    pub grades: [(&'static str, &'static str); 3],
+    pub grades: [(Profile, Graded); 3],
     /// What the rule rests on, which its grades follow.
     pub basis: Basis,
     /// Why the grades depart from what the basis gives, where they do.
@@ -52,17 +53,12 @@ pub struct HeaderExplanation {
 }
 
 pub fn rule(meta: &'static RuleMeta) -> RuleExplanation {
-    let grade = |s: Option<crate::rules::grade::Severity>| s.map_or("off", |s| s.as_str());
     RuleExplanation {
         id: meta.id,
         title: meta.title,
         explanation: meta.explanation,
         reference: meta.reference,
-        grades: [
-            ("default", grade(meta.grade.default)),
-            ("win32", grade(meta.grade.win32)),
-            ("mc-bup", grade(meta.grade.mc_bup)),
-        ],
+        grades: Profile::ALL.map(|profile| (profile, meta.grade.for_profile(profile).into())),
         basis: meta.basis,
         departs: meta.departs,
         links: meta.sources,

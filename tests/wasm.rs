@@ -4,10 +4,12 @@
 //! same bytes, odd input.
 #![cfg(target_arch = "wasm32")]
 
+use bits_inspector::rules::catalog::Group;
 use bits_inspector::wasm::dto::{
     FilterQuery, Limits, MessageFindings, PageFinding, PageHeader, PageMessage, PageReport, PageSpan,
 };
 use bits_inspector::wasm::{self, TextIndex};
+use bits_inspector::{Profile, Severity};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -83,7 +85,7 @@ fn the_41_capture_decodes_with_its_kinds_and_no_error() {
         ]
     );
     assert_eq!(report.counts.errors, 0, "{}", dto_json(&report.findings));
-    assert_eq!(report.profile, "default");
+    assert_eq!(report.profile, Profile::Default);
     assert_eq!(report.version, env!("CARGO_PKG_VERSION"));
     assert!(report.input.line_endings_checked);
     assert!(!report.input.pasted);
@@ -191,7 +193,7 @@ fn a_kept_inspection_is_read_page_by_page_as_the_page_draws_it() {
         assert_eq!(js_json(&kept.findings(0, 1000).unwrap()), dto_json(&drawn), "JavaScript gets the DTO");
         assert_eq!(drawn.len(), full.findings.len());
         assert!(
-            drawn.iter().position(|f| f.severity != "error").unwrap_or(drawn.len()) == full.counts.errors,
+            drawn.iter().position(|f| f.severity != Severity::Error).unwrap_or(drawn.len()) == full.counts.errors,
             "errors first"
         );
         let query = js_sys::Object::new();
@@ -201,7 +203,7 @@ fn a_kept_inspection_is_read_page_by_page_as_the_page_draws_it() {
             kept.page_filter(FilterQuery { severities: vec!["note".into()], ..FilterQuery::default() }).unwrap();
         assert_eq!(js_json(&filtered_js), dto_json(&filtered), "JavaScript gets the DTO");
         assert_eq!(filtered.count, full.counts.notes);
-        assert!(filtered.first.iter().all(|f| f.severity == "note"));
+        assert!(filtered.first.iter().all(|f| f.severity == Severity::Note));
         assert!(kept.markdown().contains(&format!("`{}`", full.findings[0].rule)));
     }
     assert!(wasm::Inspection::new(CAPTURE_42, "strict", false).is_err());
@@ -240,8 +242,8 @@ fn counts_alone_agree_with_the_full_report() {
 fn a_broken_example_reports_its_error_with_line_column_and_links() {
     let report = inspect(BROKEN_403, "default", false);
     let finding = report.findings.iter().find(|f| f.rule == "ack-create-session-protocol-on-failure").unwrap();
-    assert_eq!(finding.severity, "error");
-    assert_eq!(finding.group, "protocol");
+    assert_eq!(finding.severity, Severity::Error);
+    assert_eq!(finding.group, Group::Protocol);
     assert_eq!((finding.span.line, finding.span.column), (14, 1));
     assert_eq!((finding.span.end_line, finding.span.end_column), (14, 54));
     let text = decoded(BROKEN_403);
@@ -355,8 +357,8 @@ fn huge_numbers_still_serialise() {
 
 #[wasm_bindgen_test]
 fn profiles_are_checked_and_unknown_ones_refused() {
-    for profile in ["default", "win32", "mc-bup"] {
-        assert_eq!(inspect(CAPTURE_41, profile, false).profile, profile);
+    for profile in Profile::ALL {
+        assert_eq!(inspect(CAPTURE_41, profile.as_str(), false).profile, profile);
     }
     let mc_bup = inspect(CAPTURE_41, "mc-bup", false);
     assert!(mc_bup.counts.errors > 0, "[MC-BUP] to the letter wants BITS-Session-Id on every 200 Ack");

@@ -1,8 +1,6 @@
 //! The findings rules produce, before grading.
 
-// Kept here too while the branches of issue 11 merge; new code names rules::grade.
 use crate::rules::catalog::Rule;
-pub use crate::rules::grade::{Profile, Severity};
 use crate::span::Span;
 
 /// A finding before grading: which rule, where, and what exactly was seen.

@@ -20,6 +20,46 @@ impl Severity {
     }
 }
 
+/// A rule's grade under one profile, in words: its severity, or `off` where the profile does
+/// not report it (the rule list and `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Graded {
+    Off,
+    Note,
+    Warning,
+    Error,
+}
+
+impl Graded {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Graded::Off => "off",
+            Graded::Note => "note",
+            Graded::Warning => "warning",
+            Graded::Error => "error",
+        }
+    }
+}
+
+impl From<Option<Severity>> for Graded {
+    fn from(severity: Option<Severity>) -> Graded {
+        match severity {
+            None => Graded::Off,
+            Some(Severity::Note) => Graded::Note,
+            Some(Severity::Warning) => Graded::Warning,
+            Some(Severity::Error) => Graded::Error,
+        }
+    }
+}
+
+/// Padded as a string is, so tables line up (`{:<8}`).
+impl std::fmt::Display for Graded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// How findings are graded, since the Win32 pages and [MC-BUP] disagree in many places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -3,7 +3,7 @@
 
 use crate::order::{self, SortKey};
 use crate::report::Report;
-use crate::rules::finding::Severity;
+use crate::rules::grade::Severity;
 
 /// What the page's findings filter asks: every part is optional, and all must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -37,7 +37,7 @@ impl Drawing<'_> {
             if messages.len() <= limits.open_cards_up_to { self.rows_of(0, limits.draw_all_pairs) } else { Vec::new() };
         PageSummary {
             version: report.version,
-            profile: report.profile.as_str(),
+            profile: report.profile,
             input: PageInput::new(report, &self.index, self.pasted),
             counts: report.counts.into(),
             message_count: messages.len(),

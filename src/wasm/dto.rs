@@ -16,7 +16,7 @@ use crate::input::Format;
 use crate::report::{self, LineEndings, Report};
 use crate::rules::catalog::{Group, CATALOG};
 use crate::rules::conversation::{FragmentStep, SessionSummary};
-use crate::rules::finding::Severity;
+use crate::rules::grade::{Graded, Profile, Severity};
 use crate::span::Span;
 use crate::spec::{Document, Source};
 use crate::utf16::TextIndex;
@@ -89,7 +89,8 @@ impl Serialize for Bytes<'_> {
 pub struct PageReport {
     pub tool: &'static str,
     pub version: &'static str,
-    pub profile: &'static str,
+    #[tsify(type = "\"default\" | \"win32\" | \"mc-bup\"")]
+    pub profile: Profile,
     pub input: PageInput,
     pub counts: PageCounts,
     pub messages: Vec<PageMessage>,
@@ -239,8 +240,10 @@ pub struct PageBody {
 #[tsify(missing_as_null)]
 pub struct PageFinding {
     pub rule: &'static str,
-    pub severity: &'static str,
-    pub group: &'static str,
+    #[tsify(type = "\"error\" | \"warning\" | \"note\"")]
+    pub severity: Severity,
+    #[tsify(type = "\"input\" | \"malformed\" | \"protocol\" | \"response-code\" | \"sequence\" | \"notification\"")]
+    pub group: Group,
     pub message: Option<usize>,
     pub header: Option<String>,
     pub span: PageSpan,
@@ -261,7 +264,8 @@ pub struct PageLink {
     pub id: &'static str,
     pub title: &'static str,
     pub url: &'static str,
-    pub document: &'static str,
+    #[tsify(type = "\"win32\" | \"mc-bup\" | \"rfc\" | \"sdk\"")]
+    pub document: Document,
 }
 
 #[derive(Serialize, Tsify)]
@@ -305,7 +309,7 @@ impl PageReport {
         PageReport {
             tool: report.tool,
             version: report.version,
-            profile: report.profile.as_str(),
+            profile: report.profile,
             input: PageInput::new(report, index, pasted),
             counts: report.counts.into(),
             messages: (0..report.messages.len())
@@ -441,8 +445,8 @@ impl PageFinding {
         let f = &report.findings[i];
         PageFinding {
             rule: f.rule,
-            severity: f.severity.as_str(),
-            group: group_name(f.group),
+            severity: f.severity,
+            group: f.group,
             message: f.message,
             header: f.header.clone(),
             span: PageSpan {
@@ -507,32 +511,8 @@ impl From<&FragmentStep> for PageFragment {
     }
 }
 
-pub(crate) fn group_name(group: Group) -> &'static str {
-    match group {
-        Group::Input => "input",
-        Group::Malformed => "malformed",
-        Group::Protocol => "protocol",
-        Group::ResponseCode => "response-code",
-        Group::Sequence => "sequence",
-        Group::Notification => "notification",
-    }
-}
-
 pub(crate) fn links(sources: &'static [Source]) -> Vec<PageLink> {
-    sources
-        .iter()
-        .map(|s| PageLink {
-            id: s.id,
-            title: s.title,
-            url: s.url,
-            document: match s.document {
-                Document::Win32 => "win32",
-                Document::McBup => "mc-bup",
-                Document::Rfc => "rfc",
-                Document::Sdk => "sdk",
-            },
-        })
-        .collect()
+    sources.iter().map(|s| PageLink { id: s.id, title: s.title, url: s.url, document: s.document }).collect()
 }
 
 // ------------------------------------------------------------------ lookups
@@ -542,7 +522,8 @@ pub(crate) fn links(sources: &'static [Source]) -> Vec<PageLink> {
 pub struct PageRule {
     pub id: &'static str,
     pub title: &'static str,
-    pub group: &'static str,
+    #[tsify(type = "\"input\" | \"malformed\" | \"protocol\" | \"response-code\" | \"sequence\" | \"notification\"")]
+    pub group: Group,
     /// Severity under each profile, or `off`.
     pub grades: PageGrades,
     pub reference: &'static str,
@@ -553,20 +534,27 @@ pub struct PageRule {
 #[derive(Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct PageGrades {
-    pub default: &'static str,
-    pub win32: &'static str,
+    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
+    pub default: Graded,
+    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
+    pub win32: Graded,
     #[serde(rename = "mc-bup")]
-    pub mc_bup: &'static str,
+    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
+    pub mc_bup: Graded,
 }
 
 impl PageRule {
     pub(crate) fn new(r: explain::RuleExplanation, group: Group) -> PageRule {
-        let grade = |profile: &str| r.grades.iter().find(|(p, _)| *p == profile).map_or("off", |(_, g)| *g);
+        let grade = |profile: Profile| r.grades.iter().find(|(p, _)| *p == profile).map_or(Graded::Off, |&(_, g)| g);
         PageRule {
             id: r.id,
             title: r.title,
-            group: group_name(group),
-            grades: PageGrades { default: grade("default"), win32: grade("win32"), mc_bup: grade("mc-bup") },
+            group,
+            grades: PageGrades {
+                default: grade(Profile::Default),
+                win32: grade(Profile::Win32),
+                mc_bup: grade(Profile::McBup),
+            },
             reference: r.reference,
             explanation: r.explanation,
             links: links(r.links),
@@ -642,8 +630,10 @@ impl From<Explanation> for PageExplanation {
 
 /// How much of a report the page draws at once: `www/modules/limits.js`, which the worker
 /// hands over as it is (the names are its constants'), so the page and the engine agree.
-/// Read from the page's object in `args.rs`.
-#[derive(Debug, Clone, Copy)]
+/// Read from the page's object in `args.rs` (`Tsify` gives the page its type only: no serde
+/// code is made for it).
+#[derive(Debug, Clone, Copy, Tsify)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub struct Limits {
     pub open_cards_up_to: usize,
     pub draw_all_findings: usize,
@@ -657,10 +647,12 @@ pub struct Limits {
     pub regions_per_mark: usize,
 }
 
-/// The page's findings filter, as the page sends it (read in `args.rs`).
-#[derive(Debug, Default)]
+/// The page's findings filter, as the page sends it (read in `args.rs`; its type for the
+/// page from `Tsify`).
+#[derive(Debug, Default, Tsify)]
 pub struct FilterQuery {
     /// `error`, `warning`, `note`; all when empty.
+    #[tsify(type = "Array<\"error\" | \"warning\" | \"note\">")]
     pub severities: Vec<String>,
     /// One rule id; empty for every rule.
     pub rule: String,
@@ -783,7 +775,8 @@ pub struct PageSlice<T> {
 #[serde(rename_all = "camelCase")]
 pub struct PageSummary {
     pub version: &'static str,
-    pub profile: &'static str,
+    #[tsify(type = "\"default\" | \"win32\" | \"mc-bup\"")]
+    pub profile: Profile,
     pub input: PageInput,
     pub counts: PageCounts,
     pub message_count: usize,

@@ -227,7 +227,7 @@ pub fn explanation(out: &mut impl Write, found: &Explanation, format: Format) ->
     match found {
         Explanation::Rule(r) => {
             writeln!(out, "{}: {}\n\n{}\n", r.id, r.title, r.explanation)?;
-            let grades: Vec<String> = r.grades.iter().map(|(p, s)| format!("{p}: {s}")).collect();
+            let grades: Vec<String> = r.grades.iter().map(|(p, s)| format!("{}: {s}", p.as_str())).collect();
             writeln!(out, "Severity by profile: {}", grades.join(", "))?;
             writeln!(out, "Grades: {}.", r.basis.words())?;
             if let Some(why) = r.departs {
