@@ -4,6 +4,8 @@ use serde::Serialize;
 
 /// Which of the two Microsoft documents (or other standard) a source belongs to: the
 /// profiles grade findings by it.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Document {

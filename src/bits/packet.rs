@@ -4,6 +4,8 @@ use serde::Serialize;
 
 /// The five BITS requests. The Ack is not a request type: an Ack's meaning comes from the
 /// request it answers, so it is a [`MessageKind`] carrying that request's type.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PacketType {
@@ -47,6 +49,8 @@ impl PacketType {
 /// How a response to a BITS request presents itself: the commonest server bug is an error
 /// answer that is almost an Ack, so a response carrying BITS headers is judged as an Ack
 /// even without `BITS-Packet-Type`.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AckForm {

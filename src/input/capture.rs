@@ -6,6 +6,8 @@ use serde::Serialize;
 use super::problem::{Problem, Stop};
 use crate::span::Span;
 
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {

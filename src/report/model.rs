@@ -78,6 +78,8 @@ impl Report {
 }
 
 /// What the input turned out to hold, for a verdict that says so.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputContent {
@@ -108,6 +110,8 @@ pub struct InputSummary {
 }
 
 /// How the message heads end their lines.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LineEndings {

@@ -15,6 +15,8 @@ const N: Option<Severity> = Some(Severity::Note);
 const X: Option<Severity> = None;
 
 /// What a finding is about, like Wireshark's expert-info groups.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Group {

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -22,6 +24,8 @@ impl Severity {
 
 /// A rule's grade under one profile, in words: its severity, or `off` where the profile does
 /// not report it (the rule list and `explain`).
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Graded {
@@ -61,6 +65,8 @@ impl std::fmt::Display for Graded {
 }
 
 /// How findings are graded, since the Win32 pages and [MC-BUP] disagree in many places.
+// The page's TypeScript names it from its serde names (src/wasm/dto.rs).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {

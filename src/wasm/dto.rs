@@ -89,7 +89,6 @@ impl Serialize for Bytes<'_> {
 pub struct PageReport {
     pub tool: &'static str,
     pub version: &'static str,
-    #[tsify(type = "\"default\" | \"win32\" | \"mc-bup\"")]
     pub profile: Profile,
     pub input: PageInput,
     pub counts: PageCounts,
@@ -105,7 +104,6 @@ pub struct PageReport {
 #[derive(Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct PageCapture {
-    #[tsify(type = "string")]
     pub format: Format,
     pub frames: f64,
     pub connections: Vec<PageConnection>,
@@ -147,17 +145,14 @@ pub struct PageInput {
     /// Bytes of the input as given (the file, for a capture).
     pub bytes: usize,
     /// `text`, `pcap`, `pcapng` or `har`.
-    #[tsify(type = "string")]
     pub format: Format,
     /// Length of the decoded text in UTF-16 code units: the page checks its own decoding against it.
     pub length: usize,
     pub lines: usize,
-    #[tsify(type = "string")]
     pub line_endings: LineEndings,
     pub line_endings_checked: bool,
     pub pasted: bool,
     /// `empty`, `not-http`, `http-without-bits` or `bits`: the verdict says which.
-    #[tsify(type = "string")]
     pub content: report::InputContent,
     /// For input that is not HTTP, what it looks like.
     pub looks_like: Option<&'static str>,
@@ -185,9 +180,7 @@ pub struct PageMessage {
     #[tsify(type = "string")]
     pub kind: Kind,
     pub label: String,
-    #[tsify(type = "string | null")]
     pub packet: Option<PacketType>,
-    #[tsify(type = "string")]
     pub direction: Direction,
     pub start_line: String,
     pub start_line_span: PageSpan,
@@ -240,9 +233,7 @@ pub struct PageBody {
 #[tsify(missing_as_null)]
 pub struct PageFinding {
     pub rule: &'static str,
-    #[tsify(type = "\"error\" | \"warning\" | \"note\"")]
     pub severity: Severity,
-    #[tsify(type = "\"input\" | \"malformed\" | \"protocol\" | \"response-code\" | \"sequence\" | \"notification\"")]
     pub group: Group,
     pub message: Option<usize>,
     pub header: Option<String>,
@@ -264,7 +255,6 @@ pub struct PageLink {
     pub id: &'static str,
     pub title: &'static str,
     pub url: &'static str,
-    #[tsify(type = "\"win32\" | \"mc-bup\" | \"rfc\" | \"sdk\"")]
     pub document: Document,
 }
 
@@ -281,7 +271,6 @@ pub struct PageSession {
     pub host_id: Option<String>,
     pub reply_url: Option<String>,
     pub reply_downloaded: bool,
-    #[tsify(type = "\"close-session\" | \"cancel-session\" | null")]
     pub ended_by: Option<PacketType>,
     pub unknown: bool,
     /// How many fragments there are (`fragments` may be cut to the page's limit).
@@ -522,7 +511,6 @@ pub(crate) fn links(sources: &'static [Source]) -> Vec<PageLink> {
 pub struct PageRule {
     pub id: &'static str,
     pub title: &'static str,
-    #[tsify(type = "\"input\" | \"malformed\" | \"protocol\" | \"response-code\" | \"sequence\" | \"notification\"")]
     pub group: Group,
     /// Severity under each profile, or `off`.
     pub grades: PageGrades,
@@ -534,12 +522,9 @@ pub struct PageRule {
 #[derive(Serialize, Tsify)]
 #[tsify(missing_as_null)]
 pub struct PageGrades {
-    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
     pub default: Graded,
-    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
     pub win32: Graded,
     #[serde(rename = "mc-bup")]
-    #[tsify(type = "\"off\" | \"note\" | \"warning\" | \"error\"")]
     pub mc_bup: Graded,
 }
 
@@ -652,7 +637,7 @@ pub struct Limits {
 #[derive(Debug, Default, Tsify)]
 pub struct FilterQuery {
     /// `error`, `warning`, `note`; all when empty.
-    #[tsify(type = "Array<\"error\" | \"warning\" | \"note\">")]
+    #[tsify(type = "Severity[]")]
     pub severities: Vec<String>,
     /// One rule id; empty for every rule.
     pub rule: String,
@@ -676,7 +661,6 @@ impl From<FilterQuery> for FindingFilter {
 #[tsify(missing_as_null)]
 pub struct PageBrief {
     pub index: usize,
-    #[tsify(type = "string")]
     pub direction: Direction,
     #[tsify(type = "string")]
     pub kind: Kind,
@@ -702,7 +686,6 @@ pub struct PageClosing {
 #[tsify(missing_as_null)]
 pub struct PageRuleGroup {
     pub rule: &'static str,
-    #[tsify(type = "string")]
     pub severity: Severity,
     pub title: &'static str,
     pub count: usize,
@@ -775,7 +758,6 @@ pub struct PageSlice<T> {
 #[serde(rename_all = "camelCase")]
 pub struct PageSummary {
     pub version: &'static str,
-    #[tsify(type = "\"default\" | \"win32\" | \"mc-bup\"")]
     pub profile: Profile,
     pub input: PageInput,
     pub counts: PageCounts,
