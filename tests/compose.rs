@@ -495,3 +495,13 @@ fn cli_says_why_a_request_gets_no_answer_and_exits_2_on_an_unreadable_file() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8(o.stdout).unwrap().contains("no BITS request to answer"));
 }
+
+#[test]
+fn the_readme_example_is_what_the_tool_prints() {
+    let readme = std::fs::read_to_string(manifest().join("README.md")).unwrap();
+    let command = "$ bits-inspector compose --outcome session-closed tests/fixtures/mc-bup-4.1-upload.http\n";
+    let start = readme.find(command).expect("the README shows compose") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let o = run(&["compose", "--outcome", "session-closed", "tests/fixtures/mc-bup-4.1-upload.http"], b"");
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), shown);
+}

@@ -95,8 +95,12 @@ fn text(
                 for answer in &request.answers {
                     let profiles: Vec<&str> = answer.profiles.iter().map(|p| p.as_str()).collect();
                     writeln!(out, "  {} ({}): {}", answer.outcome.name(), answer.status, profiles.join(", "))?;
+                    // The empty line that ends the head stays empty: no trailing white space.
                     for line in answer.raw.split_terminator("\r\n") {
-                        writeln!(out, "    {line}")?;
+                        match line {
+                            "" => writeln!(out)?,
+                            line => writeln!(out, "    {line}")?,
+                        }
                     }
                 }
             }
