@@ -505,3 +505,90 @@ fn the_readme_example_is_what_the_tool_prints() {
     let o = run(&["compose", "--outcome", "session-closed", "tests/fixtures/mc-bup-4.1-upload.http"], b"");
     assert_eq!(String::from_utf8(o.stdout).unwrap(), shown);
 }
+
+// ------------------------------------------------------------- generated conversations
+
+/// One request of a generated conversation.
+#[derive(Debug, Clone)]
+enum Step {
+    Ping,
+    /// A fragment `shift` bytes away from where the server expects, `len` long.
+    Fragment {
+        shift: i8,
+        len: u8,
+    },
+    Close,
+    Cancel,
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        1 => Just(Step::Ping),
+        6 => (prop_oneof![Just(0i8), Just(0), Just(-3), Just(4)], 1u8..25).prop_map(|(shift, len)| Step::Fragment { shift, len }),
+        1 => Just(Step::Close),
+        1 => Just(Step::Cancel),
+    ]
+}
+
+const TOTAL: u64 = 60;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A conversation the composer answers itself: a Create-Session offering a generated
+    /// list of protocols, then generated requests, each followed by one of its composed
+    /// answers (chosen by the case). Every answer of every step inspects with no error
+    /// under each profile it lists, in whatever state the answers before it left.
+    #[test]
+    fn composed_answers_hold_in_every_state_a_conversation_reaches(
+        protocols in proptest::collection::vec(0usize..3, 0..3),
+        steps in proptest::collection::vec((step(), 0usize..8), 1..8),
+        first_choice in 0usize..8,
+    ) {
+        let guids = [PROTOCOL, "{00000000-0000-0000-0000-000000000001}", "{11111111-2222-3333-4444-555555555555}"];
+        let offered: Vec<&str> = protocols.iter().map(|&i| guids[i]).collect();
+        let header = if offered.is_empty() { String::new() } else { format!("BITS-Supported-Protocols: {}\r\n", offered.join(" ")) };
+        let mut text = create_session(&header);
+        let mut id = "{0F3C2A9E-5B71-4D2C-9A4E-6C1B2D3E4F50}".to_string();
+        let mut next = 0u64;
+        let mut message = 0;
+        let mut choice = first_choice;
+        let mut upcoming = steps.into_iter();
+        loop {
+            let report = inspect(text.as_bytes(), &Options::default());
+            let request = compose::answers(&report, text.as_bytes(), message).unwrap();
+            for answer in &request.answers {
+                for &profile in &answer.profiles {
+                    let errors = errors_of_answer(text.as_bytes(), &report, message, &answer.raw, profile);
+                    proptest::prop_assert!(errors.is_empty(), "{}\n{}under {}: {errors:?}", text, answer.raw, profile.as_str());
+                }
+            }
+            let answer = &request.answers[choice % request.answers.len()];
+            let value = |name: &str| answer.headers.iter().find(|h| h.name == name).map(|h| h.value.clone());
+            if let Some(issued) = value("BITS-Session-Id").filter(|_| request.packet == PacketType::CreateSession) {
+                id = issued;
+            }
+            if let Some(received) = value("BITS-Received-Content-Range") {
+                next = received.parse().unwrap();
+            }
+            text.push_str(&answer.raw);
+            let Some((step, chosen)) = upcoming.next() else { break };
+            choice = chosen;
+            message = inspect(text.as_bytes(), &Options::default()).messages.len();
+            let simple = |packet: &str| {
+                format!("BITS_POST /u/a.txt HTTP/1.1\r\nBITS-Packet-Type: {packet}\r\nBITS-Session-Id: {id}\r\nContent-Length: 0\r\n\r\n")
+            };
+            text.push_str(&match step {
+                Step::Ping => "BITS_POST /u/a.txt HTTP/1.1\r\nBITS-Packet-Type: Ping\r\nContent-Length: 0\r\n\r\n".to_string(),
+                Step::Close => simple("Close-Session"),
+                Step::Cancel => simple("Cancel-Session"),
+                Step::Fragment { shift, len } => {
+                    let first = next.saturating_add_signed(i64::from(shift)).min(TOTAL - 1);
+                    let last = (first + u64::from(len) - 1).min(TOTAL - 1);
+                    fragment(&id, first, last, TOTAL)
+                }
+            });
+        }
+    }
+}

@@ -60,20 +60,23 @@ impl Context {
     }
 }
 
-/// The offset the server expects when `message` (a Fragment) arrives: after the fragment
-/// before it in its session, as that fragment's Ack said (or its range, unanswered); 0 for
-/// the first fragment of a session created in the capture; unknown otherwise.
+/// The offset the server expects when `message` (a Fragment) arrives: what the last Ack
+/// that moved it said (200 or 416 with BITS-Received-Content-Range), or the byte after a
+/// fragment accepted without one or not yet answered; a failed fragment (413, 500, ...)
+/// moves nothing. 0 when nothing moved it in a session created in the capture; unknown in
+/// a session that began before it.
 fn expected_before(report: &Report, message: usize) -> Option<u64> {
     let session = &report.sessions[report.messages[message].session?];
     let steps = &session.fragments;
     let here = steps.iter().position(|s| s.message == message)?;
-    match here.checked_sub(1).map(|i| &steps[i]) {
-        None => session.created_in_capture.then_some(0),
-        Some(before) => match (before.ack_status, before.next_expected) {
-            (Some(200 | 201 | 416), Some(next)) => Some(next),
-            _ => Some(before.last + 1),
-        },
+    for before in steps[..here].iter().rev() {
+        match (before.ack_status, before.next_expected) {
+            (Some(200 | 201 | 416), Some(next)) => return Some(next),
+            (Some(200 | 201) | None, None) => return Some(before.last + 1),
+            _ => {}
+        }
     }
+    session.created_in_capture.then_some(0)
 }
 
 /// Whether the session of `message` was closed or cancelled, with a 200 Ack, before it.
