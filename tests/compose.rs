@@ -387,7 +387,10 @@ fn requests_that_cannot_be_answered_say_why() {
     let report = inspect(&text, &Options::default());
     let response = compose::answers(&report, &text, 1).unwrap_err();
     assert!(matches!(response, Unanswerable::NotBitsRequest { message: 1, .. }));
-    assert!(response.to_string().contains("not a BITS request"), "{response}");
+    assert_eq!(
+        response.to_string(),
+        "message #1 (Ack for Create-Session) is not a BITS request: only BITS requests get an Ack"
+    );
     let beyond = compose::answers(&report, &text, 99).unwrap_err();
     assert_eq!(beyond.to_string(), "message #99 does not exist: the input holds 8 message(s)");
 
@@ -409,7 +412,10 @@ fn requests_that_cannot_be_answered_say_why() {
     let get = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n";
     let report = inspect(get, &Options::default());
     assert!(compose::all_answers(&report, get).is_empty());
-    assert!(compose::answers(&report, get, 0).unwrap_err().to_string().contains("http request"));
+    assert!(compose::answers(&report, get, 0)
+        .unwrap_err()
+        .to_string()
+        .contains("message #0 (HTTP request) is not a BITS request"));
 }
 
 #[test]
@@ -459,6 +465,18 @@ fn cli_json_has_the_documented_shape() {
     keys.sort();
     assert_eq!(keys, ["links", "name", "value", "why"]);
     assert!(header["links"][0]["url"].as_str().unwrap().starts_with("https://"));
+    // Several files: an array, each with its file.
+    let both = [
+        "compose",
+        "--format",
+        "json",
+        "tests/fixtures/mc-bup-4.1-upload.http",
+        "tests/fixtures/mc-bup-4.2-upload-reply.http",
+    ];
+    let json: serde_json::Value = serde_json::from_slice(&run(&both, b"").stdout).unwrap();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [both[3], both[4]]);
+    assert!(!json[1]["requests"].as_array().unwrap().is_empty());
 }
 
 #[test]

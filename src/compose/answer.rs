@@ -64,11 +64,9 @@ impl std::fmt::Display for Unanswerable {
             Unanswerable::NoSuchMessage { message, messages } => {
                 write!(f, "message #{message} does not exist: the input holds {messages} message(s)")
             }
-            Unanswerable::NotBitsRequest { message, kind } => write!(
-                f,
-                "message #{message} is a {}, not a BITS request: only BITS requests get an Ack",
-                kind.label().to_lowercase()
-            ),
+            Unanswerable::NotBitsRequest { message, kind } => {
+                write!(f, "message #{message} ({}) is not a BITS request: only BITS requests get an Ack", kind.label())
+            }
             Unanswerable::UnknownPacketType { message } => write!(
                 f,
                 "message #{message} is a BITS request without a known BITS-Packet-Type: a server answers it with 400 \
