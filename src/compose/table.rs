@@ -3,7 +3,7 @@
 //! those entries), and each header's reason and sources (the table's words).
 
 use super::answer::{Answer, AnswerHeader};
-use super::outcome::{Plan, CONTEXT_REMOTE_FILE};
+use super::outcome::{Challenge, Plan, CONTEXT_REMOTE_FILE};
 use crate::bits::codes::{http_reason_phrase, Hresult};
 use crate::bits::headers::{self as h, belongs_to, scope_label, Need, Presence, Scope, When, HEADERS};
 use crate::bits::packet::PacketType;
@@ -35,8 +35,8 @@ type HeaderSet = Vec<usize>;
 /// The Acks of one outcome: one per distinct header set the profiles ask for, each with the
 /// profiles that accept it.
 pub fn answers_for(packet: PacketType, plan: &Plan) -> Vec<Answer> {
-    if plan.challenge.is_some() {
-        return vec![http_level(plan)];
+    if let Some(challenge) = plan.challenge {
+        return vec![http_level(plan, challenge)];
     }
     let mut sets: Vec<HeaderSet> = Vec::new();
     for profile in Profile::ALL.into_iter().filter(|&p| fits(plan, p)) {
@@ -177,8 +177,7 @@ fn answer(packet: PacketType, plan: &Plan, set: &HeaderSet, profiles: Vec<Profil
 }
 
 /// An HTTP-level answer (an authentication challenge): no BITS header, so no Ack rule applies.
-fn http_level(plan: &Plan) -> Answer {
-    let challenge = plan.challenge.expect("an HTTP-level plan carries its challenge");
+fn http_level(plan: &Plan, challenge: Challenge) -> Answer {
     let length = h::by_name(h::CONTENT_LENGTH);
     let headers = vec![
         AnswerHeader {
