@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har utf16_spans redact)
+[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har utf16_spans redact compose)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
@@ -27,6 +27,9 @@ for f in tests/fixtures/captures/*.pcapng; do
 done
 cp -n tests/fixtures/captures/*.har fuzz/corpus/inspect_har/
 cp -n tests/fixtures/captures/*.har tests/fixtures/captures/*.pcapng fuzz/corpus/redact/
+# compose: every text fixture, whose requests the composer answers.
+mkdir -p fuzz/corpus/compose
+cp -n tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http tests/fixtures/peers/*.http fuzz/corpus/compose/
 
 for target in "${targets[@]}"; do
   echo "== fuzzing $target for ${seconds}s"

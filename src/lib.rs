@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 pub mod bits;
+pub mod compose;
 pub mod explain;
 pub mod http;
 pub mod input;

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8, &[&str])] = &[
     ("rules", 3, &[]),
     ("report", 4, &[]),
     ("view", 5, &[]),
+    ("compose", 5, &[]),
     ("inspect", 5, &[]),
     ("redact", 6, &["inspect"]),
     ("explain", 6, &[]),

@@ -4,6 +4,7 @@
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use bits_inspector::compose::Outcome;
 use bits_inspector::Profile;
 
 #[derive(Debug, Parser)]
@@ -29,6 +30,10 @@ pub enum Command {
     /// Inspect captured traffic: text, pcap, pcapng or HAR (standard input when no FILE, or -)
     #[command(after_help = "Exit status: 0 no error found, 1 errors found, 2 an input could not be read.")]
     Check(CheckArgs),
+    /// The Acks a correct server sends to each BITS request of the input, one per outcome the
+    /// documents define, with the profiles under which each is correct
+    #[command(after_help = "Exit status: 0 when written, 2 an input could not be read.")]
+    Compose(ComposeArgs),
     /// Explain a rule id, an HRESULT (0x8020001F or decimal) or a BITS header
     Explain {
         /// A rule id (`bits-inspector rules` lists them), an HRESULT or a header name
@@ -73,6 +78,34 @@ pub struct CheckArgs {
     /// replaced goes to standard error
     #[arg(long)]
     pub redact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ComposeArgs {
+    /// Files holding the requests: text, pcap, pcapng or HAR; - is standard input
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<String>,
+    /// The answers as text (request by request, each answer's raw Ack) or as JSON
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Only the answers of this outcome (session-created, fragment-received, ...)
+    #[arg(long, value_enum, ignore_case = true, value_name = "NAME")]
+    pub outcome: Option<OutcomeArg>,
+}
+
+/// The library's [`Outcome`] as a clap value, named by its serde names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeArg(pub Outcome);
+
+impl ValueEnum for OutcomeArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::OnceLock<Vec<OutcomeArg>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| Outcome::ALL.into_iter().map(OutcomeArg).collect())
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,6 +201,21 @@ mod tests {
         for profile in Profile::ALL {
             assert_eq!(check(&format!("check --profile {}", profile.as_str())).profile.0, profile);
         }
+    }
+
+    #[test]
+    fn compose_takes_files_a_format_and_an_outcome_by_its_name() {
+        let Some(Command::Compose(args)) = parse("compose --format json --outcome Session-Created a").unwrap().command
+        else {
+            panic!("not compose")
+        };
+        assert_eq!(
+            (args.files, args.format, args.outcome),
+            (vec!["a".to_string()], Format::Json, Some(OutcomeArg(Outcome::SessionCreated)))
+        );
+        let Some(Command::Compose(args)) = parse("compose").unwrap().command else { panic!("not compose") };
+        assert_eq!((args.files, args.outcome), (vec!["-".to_string()], None));
+        assert!(parse("compose --outcome teapot").unwrap_err().to_string().contains("teapot"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `bits-inspector`: check captured BITS upload traffic from scripts and CI.
 
 mod args;
+mod compose;
 mod diagnostic;
 mod output;
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        Some(Command::Compose(args)) => compose::run(&mut stdout, &args),
         Some(Command::Check(args)) => {
             let options = Options {
                 profile: args.profile.0,
@@ -67,7 +69,7 @@ fn colour(choice: ColorChoice) -> bool {
     }
 }
 
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
