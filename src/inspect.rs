@@ -241,6 +241,7 @@ fn build_report(
                 start: positions.at(f.span.start),
                 end: positions.at(f.span.end),
                 summary: f.summary,
+                fixes: f.fixes,
                 title: meta.title,
                 explanation: meta.explanation,
                 reference: meta.reference,

@@ -25,5 +25,5 @@ pub fn rule_of(kind: ProblemKind) -> Rule {
 
 pub fn finding(problem: Problem) -> RawFinding {
     let Problem { kind, span, message, header, summary } = problem;
-    RawFinding { rule: rule_of(kind), message, header, span, summary }
+    RawFinding { rule: rule_of(kind), message, header, span, summary, fixes: Vec::new() }
 }
