@@ -72,6 +72,11 @@ impl Report {
         found
     }
 
+    /// Every finding's fixes, in the order of the findings: what `fix` applies.
+    pub fn fixes(&self) -> Vec<Fix> {
+        self.findings.iter().flat_map(|f| f.fixes.iter().cloned()).collect()
+    }
+
     /// The id of the session a message belongs to.
     pub fn session_id(&self, message: usize) -> Option<&str> {
         self.messages[message].session.map(|s| self.sessions[s].id.as_str())

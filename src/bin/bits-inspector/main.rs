@@ -2,6 +2,7 @@
 
 mod args;
 mod diagnostic;
+mod fix;
 mod output;
 
 use std::io::{IsTerminal, Read, Write};
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        Some(Command::Fix(args)) => fix::fixed(&mut stdout, &args),
         Some(Command::Check(args)) => {
             let options = Options {
                 profile: args.profile.0,
@@ -67,7 +69,7 @@ fn colour(choice: ColorChoice) -> bool {
     }
 }
 
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
