@@ -31,7 +31,7 @@ use crate::rules::headers::finding;
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use parts::{at, lossy, session_key, value_span};
+use parts::{at, lossy, session_key, set_value, value_span};
 use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
 
@@ -102,10 +102,10 @@ impl Conversation {
         let say = |rule, summary| finding(view, rule, span, h::SESSION_ID, summary);
         let issued = |s: &Session| s.origin != Origin::NeverIssued && s.id.eq_ignore_ascii_case(id);
         if let Some(s) = self.sessions.iter().position(issued) {
-            out.push(say(
-                Rule::SessionIdCase,
-                format!("`{}` was issued as `{}`", lossy(id), lossy(&self.sessions[s].id)),
-            ));
+            out.push(
+                say(Rule::SessionIdCase, format!("`{}` was issued as `{}`", lossy(id), lossy(&self.sessions[s].id)))
+                    .with_fix_if(set_value(view, h::SESSION_ID, &self.sessions[s].id)),
+            );
             return s;
         }
         if self.any_created {
@@ -274,13 +274,16 @@ fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawF
         return;
     }
     let rule = if echo.eq_ignore_ascii_case(sent) { Rule::SessionIdCase } else { Rule::SessionAckIdMismatch };
-    out.push(finding(
-        view,
-        rule,
-        value_span(view, h::SESSION_ID),
-        h::SESSION_ID,
-        format!("echoes `{}`, the request named `{}`", lossy(echo), lossy(sent)),
-    ));
+    out.push(
+        finding(
+            view,
+            rule,
+            value_span(view, h::SESSION_ID),
+            h::SESSION_ID,
+            format!("echoes `{}`, the request named `{}`", lossy(echo), lossy(sent)),
+        )
+        .with_fix_if(set_value(view, h::SESSION_ID, sent)),
+    );
 }
 
 /// The protocol the server chose is one the client offered.
@@ -289,13 +292,23 @@ fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut V
         return;
     };
     let Some(chosen_guid) = values::parse_braced_guid(chosen) else { return };
-    if !values::parse_guid_list(offered).entries.iter().any(|(_, g)| *g == Some(chosen_guid)) {
-        out.push(finding(
-            view,
-            Rule::SessionProtocolNotOffered,
-            value_span(view, h::PROTOCOL),
-            h::PROTOCOL,
-            format!("{} is not in the client's BITS-Supported-Protocols", lossy(chosen)),
-        ));
+    let offered = values::parse_guid_list(offered);
+    if !offered.entries.iter().any(|(_, g)| *g == Some(chosen_guid)) {
+        // The only protocol defined, when offered; else the first the client offered.
+        let pick = offered
+            .entries
+            .iter()
+            .find(|(_, g)| *g == Some(values::BITS15_PROTOCOL))
+            .or_else(|| offered.entries.iter().find(|(_, g)| g.is_some()));
+        out.push(
+            finding(
+                view,
+                Rule::SessionProtocolNotOffered,
+                value_span(view, h::PROTOCOL),
+                h::PROTOCOL,
+                format!("{} is not in the client's BITS-Supported-Protocols", lossy(chosen)),
+            )
+            .with_fix_if(pick.and_then(|(raw, _)| set_value(view, h::PROTOCOL, raw))),
+        );
     }
 }

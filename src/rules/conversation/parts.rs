@@ -4,6 +4,7 @@ use crate::bits::classify::MessageView;
 use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
+use crate::rules::fix::Fix;
 use crate::span::Span;
 
 pub fn lossy(bytes: &[u8]) -> String {
@@ -31,4 +32,11 @@ pub fn session_key(id: &[u8]) -> Vec<u8> {
 
 pub fn request_host(view: &MessageView) -> Option<Vec<u8>> {
     values::host_of(view.msg.target(view.input).unwrap_or_default(), view.raw_value("Host"))
+}
+
+/// Sets a header of the message to a value the conversation gives ("set
+/// BITS-Received-Content-Range to 5000"); `None` when the header is absent or the value is
+/// not text.
+pub fn set_value(view: &MessageView, name: &str, value: &[u8]) -> Option<Fix> {
+    Some(Fix::set_header(view.header(name)?, name, std::str::from_utf8(value).ok()?))
 }

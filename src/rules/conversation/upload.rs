@@ -10,7 +10,7 @@ use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 
 use super::fragments::{AckIssue, Placement, RangeIssue};
-use super::parts::{at, lossy, value_span};
+use super::parts::{at, lossy, set_value, value_span};
 use super::session::{Reply, Session};
 
 /// The error context a server application's failure is reported with.
@@ -187,9 +187,11 @@ fn ack_finding(view: &MessageView, issue: AckIssue, range: ContentRange, status:
         AckIssue::RangeWrong { received, expected } => say(
             Rule::SessionAckRangeWrong,
             format!("{received} after bytes {}-{}; expected {expected}", range.first, range.last),
-        ),
+        )
+        .with_fix_if(set_value(view, h::RECEIVED_CONTENT_RANGE, expected.to_string().as_bytes())),
         AckIssue::Range416Wrong { received, next } => {
             say(Rule::Session416RangeWrong, format!("416 says {received} but the server had acknowledged up to {next}"))
+                .with_fix_if(set_value(view, h::RECEIVED_CONTENT_RANGE, next.to_string().as_bytes()))
         }
     }
 }
