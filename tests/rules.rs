@@ -16,7 +16,7 @@ mod message;
 
 use bits_inspector::report::Finding;
 use bits_inspector::rules::catalog::{Rule, CATALOG};
-use bits_inspector::rules::fix::{apply, Fix};
+use bits_inspector::rules::fix::{apply, no_fix_because, Fix};
 use bits_inspector::{inspect, inspect_with_text, LineEndingCheck, Options, Profile, Severity};
 
 pub struct Case {
@@ -213,7 +213,20 @@ fn applying_a_rules_fixes_to_its_breaking_input_removes_it_and_adds_no_error() {
             failures.extend(wrong);
         }
     }
-    let without: Vec<&str> = CATALOG.iter().map(|m| m.id).filter(|id| !with_fix.contains(id)).collect();
-    println!("{} rules with a fix, {} without: {without:?}", with_fix.len(), without.len());
+    // Each rule has a fix or a reason for none (rules::fix::no_fix_because), never both.
+    let mut reasons = std::collections::BTreeMap::<&str, Vec<&str>>::new();
+    for meta in CATALOG {
+        match (with_fix.contains(meta.id), no_fix_because(meta.rule)) {
+            (true, Some(why)) => failures.push(format!("{}: has a fix, yet no_fix_because says {why:?}", meta.id)),
+            (false, None) => failures.push(format!("{}: no fix on its breaking case and no reason why", meta.id)),
+            (false, Some(why)) => reasons.entry(why.word()).or_default().push(meta.id),
+            (true, None) => {}
+        }
+    }
+    let without: usize = reasons.values().map(Vec::len).sum();
+    println!("{} rules with a fix, {without} without:", with_fix.len());
+    for (why, rules) in &reasons {
+        println!("  {why} ({}): {}", rules.len(), rules.join(", "));
+    }
     assert!(failures.is_empty(), "{} failures:\n\n{}", failures.len(), failures.join("\n\n"));
 }

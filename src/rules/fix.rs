@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::http::{Header, Message};
+use crate::rules::catalog::Rule;
 
 /// Replace the bytes `start..end` of the inspected text by `insert` (an empty range inserts,
 /// an empty `insert` deletes).
@@ -110,7 +111,7 @@ pub enum FixError {
     OutOfText { fix: usize, start: usize, end: usize, len: usize },
     /// An edit starts or ends inside a UTF-8 character.
     InsideCharacter { fix: usize, at: usize },
-    /// Two edits of the same fix overlap, so their order is not defined.
+    /// Two edits of the same fix change bytes in common, so what it means is not defined.
     SelfOverlap { fix: usize },
 }
 
@@ -154,7 +155,7 @@ pub fn apply(text: &[u8], fixes: &[Fix]) -> Result<Applied, FixError> {
             if let Some(at) = [edit.start, edit.end].into_iter().find(|&at| !on_boundary(text, at)) {
                 return Err(FixError::InsideCharacter { fix: index, at });
             }
-            if fix.edits[..i].iter().any(|e| overlaps(e, edit) || (e.start == edit.start && e.end == edit.end)) {
+            if fix.edits[..i].iter().any(|e| overlaps(e, edit)) {
                 return Err(FixError::SelfOverlap { fix: index });
             }
         }
@@ -179,6 +180,137 @@ pub fn apply(text: &[u8], fixes: &[Fix]) -> Result<Applied, FixError> {
     }
     out.extend_from_slice(&text[at..]);
     Ok(Applied { text: out, skipped })
+}
+
+/// Why a rule's findings carry no fix: each rule either has a fix for its breaking case or a
+/// reason here (tests/rules.rs holds both to it), so "N rules with a fix, M without, and why"
+/// is counted, not guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoFix {
+    /// About the input or the capture file (empty, cut, not HTTP, pasted): no traffic byte to change.
+    Input,
+    /// The bytes cannot be read well enough to know what was meant (a broken start line, a
+    /// value outside its grammar).
+    Unreadable,
+    /// The right value is a decision of the client's or server's author: a session id, an
+    /// error code, a protocol list, a length, a URL.
+    Choice,
+    /// The cure is another message, or messages in another order, not an edit of this one.
+    Behaviour,
+    /// A fact about correct traffic, or a documented behaviour of Windows: nothing to cure.
+    Info,
+}
+
+impl NoFix {
+    /// The reason in one word, for the rule list and the closing note.
+    pub fn word(self) -> &'static str {
+        match self {
+            NoFix::Input => "input",
+            NoFix::Unreadable => "unreadable",
+            NoFix::Choice => "choice",
+            NoFix::Behaviour => "behaviour",
+            NoFix::Info => "info",
+        }
+    }
+}
+
+/// Why the findings of `rule` carry no fix; `None` for the rules that have one.
+pub fn no_fix_because(rule: Rule) -> Option<NoFix> {
+    use Rule::*;
+    Some(match rule {
+        InputEmpty
+        | InputLineEndingsUnchecked
+        | InputNotHttp
+        | InputNoBits
+        | CaptureStopped
+        | CaptureLinkTypeUnsupported
+        | CaptureFrameUndecoded
+        | CaptureMissingSegment
+        | CaptureStartedMidStream
+        | HarInvalid
+        | HttpHeadUnterminated
+        | HttpBodyTruncated => NoFix::Input,
+        HttpStrayBytes
+        | HttpStartLineMalformed
+        | HttpMissingBlankLine
+        | HttpHeaderMalformed
+        | HttpHeaderNameInvalid
+        | HttpHeaderValueInvalid
+        | HttpContentLengthInvalid
+        | HttpContentLengthConflict
+        | HttpChunkedMalformed
+        | CreateSessionProtocolsMalformed
+        | FragmentContentRangeMalformed
+        | FragmentContentRangeInvalid
+        | ContentNameInvalid
+        | AckCreateSessionProtocolMalformed
+        | AckErrorCodeInvalid
+        | AckErrorContextInvalid
+        | SessionIdInvalid
+        | AckCreateSessionHostIdInvalid
+        | AckCreateSessionFallbackInvalid
+        | AckFragmentReceivedRangeInvalid => NoFix::Unreadable,
+        HeaderValueTooLong
+        | RequestPacketTypeMissing
+        | RequestPacketTypeUnknown
+        | RequestSessionIdMissing
+        | CreateSessionProtocolsMissing
+        | CreateSessionProtocolsTooMany
+        | CreateSessionProtocolsNoBits15
+        | FragmentContentRangeMissing
+        | FragmentLengthMismatch
+        | AckErrorCodeMissing
+        | AckErrorContextWithoutCode
+        | AckErrorContextMissing
+        | AckErrorStatusMismatch
+        | AckStatusUnexpected
+        | AckCreateSessionSessionIdMissing
+        | AckCreateSessionSessionIdNotGuid
+        | AckCreateSessionStatusUndocumented
+        | AckCreateSessionFallbackWithoutHostId
+        | AckCreateSessionHostIdWithoutFallback
+        | AckFragmentReceivedRangeMissing
+        | NotifyOriginalUrlMissing
+        | NotifyDataFileHeaders
+        | NotifyBodyLength
+        | NotifyStaticUrlRelative
+        | NotifyStaticUrlWithBody
+        | SessionReplyUrlNotStatic
+        | SessionReceivedRangeBeyondTotal
+        | SessionReceivedRangeDecreased => NoFix::Choice,
+        SessionAckWithoutRequest
+        | SessionRequestNotAcked
+        | SessionUnknownId
+        | SessionNoSessionYet
+        | SessionTotalChanged
+        | SessionFirstFragmentNotZero
+        | SessionFragmentGap
+        | SessionFragmentOverlap
+        | SessionGapAccepted
+        | Session416Ignored
+        | Session413NotSmaller
+        | SessionContentNameChanged
+        | SessionContentEncodingMismatch
+        | SessionReplyUrlNotFinal
+        | SessionCloseBeforeComplete
+        | SessionCloseBeforeReplyDownload
+        | SessionRequestAfterClose
+        | SessionNotFoundExpected
+        | SessionResendNotExpected
+        | SessionRestartExpected
+        | SessionHostIdNotUsed
+        | SessionHostIdNoPing
+        | NotifyOutOfPlace => NoFix::Behaviour,
+        SessionFragmentDuplicate
+        | SessionReplyUrlRelative
+        | SessionCancelAfterComplete
+        | SessionAppContextNotFinal
+        | SessionAppErrorContext
+        | RequestMethodOverride
+        | AckHttpLevelResponse => NoFix::Info,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
+use crate::rules::fix::Fix;
 use crate::rules::headers::finding;
 
 pub use fragments::FragmentStep;
@@ -269,6 +270,9 @@ impl Conversation {
 /// An Ack echoes the request's session id: the same judgement as for a request naming an
 /// issued id (GUIDs are equal whatever their case; other ids differing in case only are a warning).
 fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+    if let (None, Some(sent)) = (view.session_id(), request.session_id()) {
+        add_to_missing(out, view, Rule::AckSessionIdMissing, h::SESSION_ID, sent);
+    }
     let (Some(echo), Some(sent)) = (view.session_id(), request.session_id()) else { return };
     if session_key(echo) == session_key(sent) {
         return;
@@ -288,18 +292,18 @@ fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawF
 
 /// The protocol the server chose is one the client offered.
 fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+    if let (None, Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) {
+        if let Some((raw, _)) = protocol_to_choose(&values::parse_guid_list(offered)) {
+            add_to_missing(out, view, Rule::AckCreateSessionProtocolMissing, h::PROTOCOL, raw);
+        }
+    }
     let (Some(chosen), Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) else {
         return;
     };
     let Some(chosen_guid) = values::parse_braced_guid(chosen) else { return };
     let offered = values::parse_guid_list(offered);
     if !offered.entries.iter().any(|(_, g)| *g == Some(chosen_guid)) {
-        // The only protocol defined, when offered; else the first the client offered.
-        let pick = offered
-            .entries
-            .iter()
-            .find(|(_, g)| *g == Some(values::BITS15_PROTOCOL))
-            .or_else(|| offered.entries.iter().find(|(_, g)| g.is_some()));
+        let pick = protocol_to_choose(&offered);
         out.push(
             finding(
                 view,
@@ -310,5 +314,25 @@ fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut V
             )
             .with_fix_if(pick.and_then(|(raw, _)| set_value(view, h::PROTOCOL, raw))),
         );
+    }
+}
+
+/// The protocol a server answers with: the only one defined when the client offers it, else
+/// the first GUID the client offered.
+fn protocol_to_choose<'l, 'a>(offered: &'l values::GuidList<'a>) -> Option<&'l (&'a [u8], Option<uuid::Uuid>)> {
+    offered
+        .entries
+        .iter()
+        .find(|(_, g)| *g == Some(values::BITS15_PROTOCOL))
+        .or_else(|| offered.entries.iter().find(|(_, g)| g.is_some()))
+}
+
+/// The header table's checker found `name` missing from this Ack without knowing its value;
+/// the request gives it, so that finding gains the fix that adds it.
+fn add_to_missing(out: &mut [RawFinding], view: &MessageView, rule: Rule, name: &str, value: &[u8]) {
+    let Ok(value) = std::str::from_utf8(value) else { return };
+    let missing = out.iter_mut().find(|f| f.rule == rule && f.message == Some(view.index) && f.fixes.is_empty());
+    if let (Some(finding), Some(fix)) = (missing, Fix::add_header(view.input, view.msg, name, value)) {
+        finding.fixes.push(fix);
     }
 }
