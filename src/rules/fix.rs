@@ -270,7 +270,6 @@ pub fn no_fix_because(rule: Rule) -> Option<NoFix> {
         | AckCreateSessionStatusUndocumented
         | AckCreateSessionFallbackWithoutHostId
         | AckCreateSessionHostIdWithoutFallback
-        | AckFragmentReceivedRangeMissing
         | NotifyOriginalUrlMissing
         | NotifyDataFileHeaders
         | NotifyBodyLength

@@ -26,13 +26,12 @@ use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
-use crate::rules::fix::Fix;
 use crate::rules::headers::finding;
 
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use parts::{at, lossy, session_key, set_value, value_span};
+use parts::{add_to_missing, at, lossy, session_key, set_value, value_span};
 use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
 
@@ -325,14 +324,4 @@ fn protocol_to_choose<'l, 'a>(offered: &'l values::GuidList<'a>) -> Option<&'l (
         .iter()
         .find(|(_, g)| *g == Some(values::BITS15_PROTOCOL))
         .or_else(|| offered.entries.iter().find(|(_, g)| g.is_some()))
-}
-
-/// The header table's checker found `name` missing from this Ack without knowing its value;
-/// the request gives it, so that finding gains the fix that adds it.
-fn add_to_missing(out: &mut [RawFinding], view: &MessageView, rule: Rule, name: &str, value: &[u8]) {
-    let Ok(value) = std::str::from_utf8(value) else { return };
-    let missing = out.iter_mut().find(|f| f.rule == rule && f.message == Some(view.index) && f.fixes.is_empty());
-    if let (Some(finding), Some(fix)) = (missing, Fix::add_header(view.input, view.msg, name, value)) {
-        finding.fixes.push(fix);
-    }
 }

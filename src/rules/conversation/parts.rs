@@ -40,3 +40,13 @@ pub fn request_host(view: &MessageView) -> Option<Vec<u8>> {
 pub fn set_value(view: &MessageView, name: &str, value: &[u8]) -> Option<Fix> {
     Some(Fix::set_header(view.header(name)?, name, std::str::from_utf8(value).ok()?))
 }
+
+/// The header table's checker found `name` missing from this Ack without knowing its value;
+/// the request gives it, so that finding gains the fix that adds it.
+pub fn add_to_missing(out: &mut [RawFinding], view: &MessageView, rule: Rule, name: &str, value: &[u8]) {
+    let Ok(value) = std::str::from_utf8(value) else { return };
+    let missing = out.iter_mut().find(|f| f.rule == rule && f.message == Some(view.index) && f.fixes.is_empty());
+    if let (Some(finding), Some(fix)) = (missing, Fix::add_header(view.input, view.msg, name, value)) {
+        finding.fixes.push(fix);
+    }
+}
