@@ -152,3 +152,31 @@ fn line_endings_are_fixed_and_pasted_text_keeps_them() {
     let o = run_with_stdin(&["fix", "--pasted"], lf);
     assert_eq!(o.stdout, lf);
 }
+
+/// Found by the fuzz target `fix`: a session id echoed after stray UTF-8 continuation bytes.
+/// Its fix replaces the whole value, starting at a byte that is a character of its own.
+#[test]
+fn a_value_of_invalid_utf8_is_replaced_whole() {
+    let id = "{A0FF5911-4144-45B3-BF27-27AFC8EC8A67}";
+    let mut text = format!(
+        "BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Create-Session\r\n\
+BITS-Supported-Protocols: {{7df0354d-249b-430f-820d-3d2a9bef4931}}\r\nContent-Length: 0\r\n\r\n\
+HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: {{7df0354d-249b-430f-820d-3d2a9bef4931}}\r\n\
+BITS-Session-Id: {id}\r\nContent-Length: 0\r\nAccept-Encoding: Identity\r\n\r\n\
+BITS_POST /u HTTP/1.1\r\nBITS-Packet-Type: Close-Session\r\nBITS-Session-Id: {id}\r\nContent-Length: 0\r\n\r\n\
+HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nBITS-Session-Id:"
+    )
+    .into_bytes();
+    text.extend_from_slice(b"\x99\x99\x01 ");
+    text.extend_from_slice(format!("{id}\r\nContent-Length: 0\r\n\r\n").as_bytes());
+    let report = bits_inspector::inspect(&text, &bits_inspector::Options::default());
+    let fixes = report.fixes();
+    assert!(fixes.iter().any(|f| f.title == format!("set BITS-Session-Id to {id}")), "{fixes:?}");
+    let fixed = bits_inspector::rules::fix::apply(&text, &fixes).expect("the fixes apply");
+    let tail = String::from_utf8_lossy(&fixed.text[fixed.text.len() - 80..]).into_owned();
+    // The value is replaced, the space after the colon (none here) left as it was.
+    assert!(
+        fixed.text.ends_with(format!("BITS-Session-Id:{id}\r\nContent-Length: 0\r\n\r\n").as_bytes()),
+        "{tail:?} {fixes:?}"
+    );
+}

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::http::{Header, Message};
 use crate::rules::catalog::Rule;
+use crate::span::{snap_to_characters, Span};
 
 /// Replace the bytes `start..end` of the inspected text by `insert` (an empty range inserts,
 /// an empty `insert` deletes).
@@ -129,9 +130,11 @@ impl std::fmt::Display for FixError {
 
 impl std::error::Error for FixError {}
 
-/// Whether a byte offset is between two characters: not inside a UTF-8 sequence.
+/// Whether a byte offset is between two characters: not inside a valid multi-byte UTF-8
+/// character. A stray continuation byte of invalid text is a character of its own (one
+/// U+FFFD), so an edit may start at it; the same judgement as the spans' ([`snap_to_characters`]).
 pub fn on_boundary(text: &[u8], at: usize) -> bool {
-    at == 0 || at >= text.len() || text[at] & 0xC0 != 0x80
+    snap_to_characters(text, Span::empty_at(at)).start == at
 }
 
 /// Two edits collide when they change bytes in common, or one inserts inside the other's
@@ -356,6 +359,11 @@ mod tests {
         let text = "aé".as_bytes();
         assert_eq!(apply(text, &[fix(vec![edit(2, 3, "")])]), Err(FixError::InsideCharacter { fix: 0, at: 2 }));
         assert_eq!(apply(text, &[fix(vec![edit(1, 3, "e")])]).unwrap().text, b"ae");
+        // Invalid UTF-8 (a value of stray continuation bytes, found by the fuzz target `fix`):
+        // each byte is a character of its own, so edits may start and end between them.
+        let text = b"Id:\x99\x99 {A}";
+        assert_eq!(apply(text, &[fix(vec![edit(3, 9, "{B}")])]).unwrap().text, b"Id:{B}");
+        assert!(on_boundary(text, 4) && !on_boundary("\u{e9}".as_bytes(), 1));
         assert_eq!(apply(b"abc", &[fix(vec![edit(0, 2, ""), edit(1, 1, "x")])]), Err(FixError::SelfOverlap { fix: 0 }));
     }
 
