@@ -48,14 +48,14 @@ impl Fix {
     }
 
     /// Adds a header where Windows puts it: before Content-Length (which Windows sends near the
-    /// end of the head), or at the end of the head, with the message's own line ending.
+    /// end of the head), or at the end of the head for Content-Length itself and the
+    /// Accept-Encoding IIS sends after it ([MC-BUP] 4.1), with the message's own line ending.
     pub fn add_header(input: &[u8], msg: &Message, name: &str, value: &str) -> Option<Fix> {
+        let at_end = AFTER_CONTENT_LENGTH.iter().any(|n| n.eq_ignore_ascii_case(name));
         let before = msg
             .headers
             .iter()
-            .find(|h| {
-                !name.eq_ignore_ascii_case("Content-Length") && h.name(input).eq_ignore_ascii_case(b"Content-Length")
-            })
+            .find(|h| !at_end && h.name(input).eq_ignore_ascii_case(b"Content-Length"))
             .map(|h| h.line.start);
         let at = match before {
             Some(at) => at,
@@ -77,6 +77,9 @@ impl Fix {
         ))
     }
 }
+
+/// Headers Windows sends at the end of the head rather than before Content-Length.
+const AFTER_CONTENT_LENGTH: &[&str] = &["Content-Length", "Accept-Encoding"];
 
 /// The line ending the message's head uses most: what a line added to it ends with.
 pub fn line_ending(msg: &Message) -> &'static str {
@@ -379,12 +382,13 @@ mod tests {
         let text = b"HTTP/1.1 200 OK\r\nBITS-Packet-Type: Ack\r\nContent-Length: 0\r\n\r\n";
         let split = crate::http::split_messages(text);
         let msg = &split.messages[0];
-        let add = Fix::add_header(text, msg, "Accept-Encoding", "Identity").unwrap();
+        let add = Fix::add_header(text, msg, "BITS-Session-Id", "{A}").unwrap();
+        let after = Fix::add_header(text, msg, "Accept-Encoding", "Identity").unwrap();
         let remove = Fix::remove_header(text, &msg.headers[0], "BITS-Packet-Type");
         assert_eq!(remove.title, "remove BITS-Packet-Type");
         assert_eq!(
-            apply(text, &[add, remove]).unwrap().text,
-            b"HTTP/1.1 200 OK\r\nAccept-Encoding: Identity\r\nContent-Length: 0\r\n\r\n"
+            apply(text, &[add, after, remove]).unwrap().text,
+            b"HTTP/1.1 200 OK\r\nBITS-Session-Id: {A}\r\nContent-Length: 0\r\nAccept-Encoding: Identity\r\n\r\n"
         );
         let set = Fix::set_header(&msg.headers[1], "Content-Length", "7");
         assert_eq!(set.title, "set Content-Length to 7");
