@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har utf16_spans redact compose)
+[ ${#targets[@]} -gt 0 ] || targets=(inspect_text inspect_pcap inspect_har utf16_spans redact compose fix)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
@@ -27,9 +27,11 @@ for f in tests/fixtures/captures/*.pcapng; do
 done
 cp -n tests/fixtures/captures/*.har fuzz/corpus/inspect_har/
 cp -n tests/fixtures/captures/*.har tests/fixtures/captures/*.pcapng fuzz/corpus/redact/
-# compose: every text fixture, whose requests the composer answers.
-mkdir -p fuzz/corpus/compose
+# compose and fix: every text fixture, whose requests the composer answers and whose
+# findings carry the fixes.
+mkdir -p fuzz/corpus/compose fuzz/corpus/fix
 cp -n tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http tests/fixtures/peers/*.http fuzz/corpus/compose/
+cp -n tests/fixtures/*.http tests/fixtures/messages/*.http tests/fixtures/broken/*.http tests/fixtures/peers/*.http fuzz/corpus/fix/
 
 for target in "${targets[@]}"; do
   echo "== fuzzing $target for ${seconds}s"

@@ -67,7 +67,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     let origins: Vec<Option<Origin>> =
         split.messages.iter().map(|m| capture.map(|c| c.units[m.region].origin)).collect();
     let connections: Vec<Option<usize>> = origins.iter().map(|o| o.map(|o| o.connection)).collect();
-    let mut raw: Vec<RawFinding> = split.problems.into_iter().map(wire::finding).collect();
+    let mut raw: Vec<RawFinding> = split.problems.into_iter().map(|p| wire::finding(p, text)).collect();
     let views = classify(text, &split.messages, &connections);
     for view in &views {
         header_rules::check(view, options.profile, &mut raw);
@@ -77,7 +77,7 @@ fn inspect_text(text: &[u8], capture: Option<&Capture>, options: &Options) -> Re
     let classified: Vec<Classified> = views.into_iter().map(Classified::of).collect();
     // A capture's bytes are what travelled: their line endings are judged strictly.
     let line_endings = if capture.is_some() { LineEndingCheck::Strict } else { options.line_endings };
-    check_line_endings(&split.messages, line_endings, &mut raw);
+    check_line_endings(text, &split.messages, line_endings, &mut raw);
     if let Some(capture) = capture {
         raw.extend(capture.problems.iter().map(|p| attach_to_message(capture_rules::finding_of(p), &split.messages)));
     }
@@ -139,7 +139,7 @@ fn attach_to_message(mut finding: RawFinding, messages: &[http::Message]) -> Raw
     finding
 }
 
-fn check_line_endings(messages: &[http::Message], check: LineEndingCheck, raw: &mut Vec<RawFinding>) {
+fn check_line_endings(text: &[u8], messages: &[http::Message], check: LineEndingCheck, raw: &mut Vec<RawFinding>) {
     match check {
         LineEndingCheck::Strict => {
             for (index, message) in messages.iter().enumerate() {
@@ -155,7 +155,11 @@ fn check_line_endings(messages: &[http::Message], check: LineEndingCheck, raw: &
                                 if lines == 1 { "s" } else { "" }
                             ),
                         )
-                        .in_message(index),
+                        .in_message(index)
+                        .with_fix_if(wire::crlf_everywhere(
+                            text,
+                            Span::new(message.span.start, message.body.span.start),
+                        )),
                     );
                 }
             }
@@ -241,6 +245,7 @@ fn build_report(
                 start: positions.at(f.span.start),
                 end: positions.at(f.span.end),
                 summary: f.summary,
+                fixes: f.fixes,
                 title: meta.title,
                 explanation: meta.explanation,
                 reference: meta.reference,

@@ -16,7 +16,8 @@ mod message;
 
 use bits_inspector::report::Finding;
 use bits_inspector::rules::catalog::{Rule, CATALOG};
-use bits_inspector::{inspect, inspect_with_text, LineEndingCheck, Options, Profile};
+use bits_inspector::rules::fix::{apply, no_fix_because, Fix};
+use bits_inspector::{inspect, inspect_with_text, LineEndingCheck, Options, Profile, Severity};
 
 pub struct Case {
     pub rule: &'static str,
@@ -154,4 +155,78 @@ fn published_rule_ids_still_exist() {
     assert!(gone.is_empty(), "published rule ids renamed or removed: {gone:?}");
     let unlisted: Vec<&str> = CATALOG.iter().map(|m| m.id).filter(|id| !published.lines().any(|p| p == *id)).collect();
     assert!(unlisted.is_empty(), "append new rule ids to tests/rule-ids.txt: {unlisted:?}");
+}
+
+/// The fixes of the case's rule on its breaking input under one profile, applied, and what
+/// is wrong with the result: the rule still raised, or an error the breaking input did not
+/// have. `None` as the first value when the rule's findings carry no fix.
+fn check_fixes(case: &Case, profile: Profile) -> (bool, Option<String>) {
+    let options = Options { profile, line_endings: case.line_endings };
+    let inspection = inspect_with_text(&case.breaks, &options);
+    let fixes: Vec<Fix> =
+        inspection.report.findings.iter().filter(|f| f.rule == case.rule).flat_map(|f| f.fixes.clone()).collect();
+    if fixes.is_empty() {
+        return (false, None);
+    }
+    let p = profile.as_str();
+    let fixed = match apply(&inspection.text, &fixes) {
+        Ok(applied) => applied.text,
+        Err(e) => return (true, Some(format!("{}: under {p} the fixes cannot be applied: {e}", case.rule))),
+    };
+    let errors_before: Vec<&str> =
+        inspection.report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule).collect();
+    let after = inspect(&fixed, &options);
+    let still = after.findings.iter().any(|f| f.rule == case.rule);
+    let new_errors: Vec<&str> = after
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !errors_before.contains(&f.rule))
+        .map(|f| f.rule)
+        .collect();
+    let wrong = (still || !new_errors.is_empty()).then(|| {
+        format!(
+            "{}: under {p} the fixes {:?} left {} and added errors {new_errors:?}\n{}",
+            case.rule,
+            fixes.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(),
+            if still { "the rule raised" } else { "the rule gone" },
+            String::from_utf8_lossy(&fixed)
+        )
+    });
+    (true, wrong)
+}
+
+/// Issue 12, point 4: applying a rule's fixes to its breaking input removes that rule's
+/// finding and adds no error, under every profile where the rule is reported. Prints how
+/// many rules carry a fix and which do not.
+#[test]
+fn applying_a_rules_fixes_to_its_breaking_input_removes_it_and_adds_no_error() {
+    let mut failures = Vec::new();
+    let mut with_fix = std::collections::BTreeSet::new();
+    let cases = all_cases();
+    for case in &cases {
+        let rule = Rule::by_id(case.rule).expect("every case names a rule");
+        for profile in Profile::ALL.into_iter().filter(|&p| rule.severity(p).is_some()) {
+            let (fixed, wrong) = check_fixes(case, profile);
+            if fixed {
+                with_fix.insert(case.rule);
+            }
+            failures.extend(wrong);
+        }
+    }
+    // Each rule has a fix or a reason for none (rules::fix::no_fix_because), never both.
+    let mut reasons = std::collections::BTreeMap::<&str, Vec<&str>>::new();
+    for meta in CATALOG {
+        match (with_fix.contains(meta.id), no_fix_because(meta.rule)) {
+            (true, Some(why)) => failures.push(format!("{}: has a fix, yet no_fix_because says {why:?}", meta.id)),
+            (false, None) => failures.push(format!("{}: no fix on its breaking case and no reason why", meta.id)),
+            (false, Some(why)) => reasons.entry(why.word()).or_default().push(meta.id),
+            (true, None) => {}
+        }
+    }
+    let without: usize = reasons.values().map(Vec::len).sum();
+    println!("{} rules with a fix, {without} without:", with_fix.len());
+    for (why, rules) in &reasons {
+        println!("  {why} ({}): {}", rules.len(), rules.join(", "));
+    }
+    assert!(failures.is_empty(), "{} failures:\n\n{}", failures.len(), failures.join("\n\n"));
 }

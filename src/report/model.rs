@@ -9,6 +9,7 @@ use crate::http::{Direction, Framing, StartLine};
 use crate::input::{Connection, Format, Origin};
 use crate::rules::catalog::Group;
 use crate::rules::conversation::SessionSummary;
+use crate::rules::fix::Fix;
 use crate::rules::grade::{Profile, Severity};
 use crate::span::{Position, Span};
 use crate::spec::Source;
@@ -69,6 +70,11 @@ impl Report {
             }
         }
         found
+    }
+
+    /// Every finding's fixes, in the order of the findings: what `fix` applies.
+    pub fn fixes(&self) -> Vec<Fix> {
+        self.findings.iter().flat_map(|f| f.fixes.iter().cloned()).collect()
     }
 
     /// The id of the session a message belongs to.
@@ -255,6 +261,9 @@ pub struct Finding {
     pub end: Position,
     /// One line: what exactly was seen here.
     pub summary: String,
+    /// Mechanical cures, as byte edits into the same text as `span` (empty when the cure
+    /// is not mechanical: the summary says what to do).
+    pub fixes: Vec<Fix>,
     /// The rule's title.
     pub title: &'static str,
     pub explanation: &'static str,

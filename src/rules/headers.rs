@@ -4,11 +4,14 @@
 use crate::bits::classify::MessageView;
 use std::sync::OnceLock;
 
-use crate::bits::headers::{Grammar, HeaderKey, HeaderSpec, Need, Presence, Scope, When, CONTENT_LENGTH, HEADERS};
+use crate::bits::headers::{
+    Grammar, HeaderKey, HeaderSpec, Need, Presence, Scope, When, ACCEPT_ENCODING, CONTENT_LENGTH, HEADERS,
+};
 use crate::bits::packet::{MessageKind, PacketType};
 use crate::bits::values;
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
+use crate::rules::fix::Fix;
 use crate::rules::grade::Profile;
 use crate::rules::table;
 use crate::span::Span;
@@ -145,30 +148,38 @@ fn check_header(
     for &(entry, rule) in presence.iter().filter(|(e, _)| when_applies(e.when, view, profile)) {
         let Some(rule) = rule else { continue };
         match (entry.need, first) {
-            (Need::Required, None) => out.push(finding(
-                view,
-                rule,
-                view.msg.start_line_span,
-                spec.name,
-                format!("{} is missing{}", spec.name, condition_words(entry.when, view)),
-            )),
+            (Need::Required, None) => out.push(
+                finding(
+                    view,
+                    rule,
+                    view.msg.start_line_span,
+                    spec.name,
+                    format!("{} is missing{}", spec.name, condition_words(entry.when, view)),
+                )
+                .with_fix_if(
+                    known_value(spec.name, view).and_then(|v| Fix::add_header(view.input, view.msg, spec.name, &v)),
+                ),
+            ),
             (Need::Forbidden, Some(h)) => {
                 // A header one document allows here still has its value checked: under that
                 // document it is an ordinary header of this message (Content-Name on
                 // Create-Session, reference 8.1.7).
                 forbidden_here |= [Profile::Win32, Profile::McBup].into_iter().all(|p| rule.severity(p).is_some());
-                out.push(finding(
-                    view,
-                    rule,
-                    h.line,
-                    spec.name,
-                    format!(
-                        "{} is not expected on {}{}",
+                out.push(
+                    finding(
+                        view,
+                        rule,
+                        h.line,
                         spec.name,
-                        view.kind.label(),
-                        condition_words(entry.when, view)
-                    ),
-                ));
+                        format!(
+                            "{} is not expected on {}{}",
+                            spec.name,
+                            view.kind.label(),
+                            condition_words(entry.when, view)
+                        ),
+                    )
+                    .with_fix(remove_all(view, key, spec.name)),
+                );
             }
             _ => {}
         }
@@ -177,13 +188,20 @@ fn check_header(
     // Framing already judged Content-Length: several values, or an unreadable one.
     if spec.name != CONTENT_LENGTH && view.count(key) > 1 {
         for again in view.occurrences(key).skip(1) {
-            out.push(finding(
-                view,
-                Rule::HeaderRepeated,
-                again.line,
-                spec.name,
-                format!("{} appears again; the first value is used", spec.name),
-            ));
+            out.push(
+                finding(
+                    view,
+                    Rule::HeaderRepeated,
+                    again.line,
+                    spec.name,
+                    format!("{} appears again; the first value is used", spec.name),
+                )
+                .with_fix(Fix::remove_header(
+                    view.input,
+                    again,
+                    &format!("the repeated {}", spec.name),
+                )),
+            );
         }
     }
     // A header that does not belong here at all needs no companion: asking for one would
@@ -211,7 +229,10 @@ fn check_header(
         let own_rules = spec.grammar == Grammar::GuidList
             || (spec.grammar == Grammar::ContentRange && values::parse_content_range(value).is_some());
         if !own_rules {
-            out.push(finding(view, rule, first.value, spec.name, format!("{}: {problem}", spec.name)));
+            let found = finding(view, rule, first.value, spec.name, format!("{}: {problem}", spec.name));
+            // Accept-Encoding has one right value; the others need a value only a person knows.
+            let fix = (spec.name == ACCEPT_ENCODING).then(|| Fix::set_header(first, spec.name, IDENTITY));
+            out.push(found.with_fix_if(fix));
         }
     }
 }
@@ -220,6 +241,28 @@ fn check_header(
 fn invalid_rule(key: HeaderKey) -> Option<Rule> {
     static BY_SLOT: OnceLock<Vec<Option<Rule>>> = OnceLock::new();
     BY_SLOT.get_or_init(|| HEADERS.iter().map(|spec| table::invalid_rule(spec.name)).collect())[key.0]
+}
+
+/// The value the Ack encoding Windows sends and both documents ask for.
+const IDENTITY: &str = "Identity";
+
+/// The value of a missing required header where the message itself gives it: an Ack's body
+/// is empty, a request's length is its body's, and an Ack for Create-Session accepts only the
+/// identity encoding. `None` where a person must choose (a session id, a protocol).
+fn known_value(header: &str, view: &MessageView) -> Option<String> {
+    match header {
+        CONTENT_LENGTH if view.msg.is_response() => Some("0".to_string()),
+        CONTENT_LENGTH => Some(view.msg.body.length.to_string()),
+        ACCEPT_ENCODING => Some(IDENTITY.to_string()),
+        _ => None,
+    }
+}
+
+/// Removes every line of a header that does not belong in the message, repeats included,
+/// so the fix leaves none behind.
+fn remove_all(view: &MessageView, key: HeaderKey, name: &str) -> Fix {
+    let edits = view.occurrences(key).flat_map(|h| Fix::remove_header(view.input, h, name).edits).collect();
+    Fix::new(format!("remove {name}"), edits)
 }
 
 fn condition_words(when: When, view: &MessageView) -> String {

@@ -8,6 +8,7 @@ use crate::bits::packet::{AckForm, MessageKind, PacketType};
 use crate::bits::values::{self, BITS15_PROTOCOL};
 use crate::rules::catalog::Rule;
 use crate::rules::finding::RawFinding;
+use crate::rules::fix::{Edit, Fix};
 use crate::rules::grade::Profile;
 use crate::rules::headers::finding;
 use crate::span::Span;
@@ -53,9 +54,18 @@ fn check_reason_phrase(view: &MessageView, out: &mut Vec<RawFinding>) {
                     phrase = phrase.trim(),
                 ),
             )
-            .in_message(view.index),
+            .in_message(view.index)
+            .with_fix_if(
+                codes::http_reason_phrase(status)
+                    .map(|own| replace(reason, own, format!("set the reason phrase to {own}"))),
+            ),
         );
     }
+}
+
+/// Replaces the bytes of a span, under a title.
+fn replace(span: Span, with: &str, title: String) -> Fix {
+    Fix::new(title, vec![Edit { start: span.start, end: span.end, insert: with.to_string() }])
 }
 
 fn at_start_line(view: &MessageView, rule: Rule, summary: String) -> RawFinding {
@@ -77,7 +87,12 @@ fn check_version(view: &MessageView, out: &mut Vec<RawFinding>) {
                     span,
                     format!("{} instead of HTTP/1.1", String::from_utf8_lossy(version)),
                 )
-                .in_message(view.index),
+                .in_message(view.index)
+                // A start line that could not be read has no version to replace alone.
+                .with_fix_if(
+                    (!matches!(view.msg.start_line, crate::http::StartLine::Invalid))
+                        .then(|| replace(span, "HTTP/1.1", "set the version to HTTP/1.1".to_string())),
+                ),
             );
         }
     }
@@ -92,13 +107,16 @@ fn check_packet_type_spelling(view: &MessageView, out: &mut Vec<RawFinding>) {
         _ => return,
     };
     if value != expected.as_bytes() {
-        out.push(finding(
-            view,
-            Rule::PacketTypeSpelling,
-            header.value,
-            h::PACKET_TYPE,
-            format!("`{}` where Windows sends `{expected}`", String::from_utf8_lossy(value)),
-        ));
+        out.push(
+            finding(
+                view,
+                Rule::PacketTypeSpelling,
+                header.value,
+                h::PACKET_TYPE,
+                format!("`{}` where Windows sends `{expected}`", String::from_utf8_lossy(value)),
+            )
+            .with_fix(Fix::set_header(header, h::PACKET_TYPE, expected)),
+        );
     }
 }
 
@@ -111,11 +129,20 @@ fn check_request(view: &MessageView, out: &mut Vec<RawFinding>) {
             "POST with X-Http-Method-Override: BITS_POST".to_string(),
         ));
     } else if method != b"BITS_POST" {
-        out.push(at_start_line(
-            view,
-            Rule::RequestMethod,
-            format!("method `{}` on a BITS request; BITS uses BITS_POST", String::from_utf8_lossy(method)),
-        ));
+        let fix = match view.msg.start_line {
+            crate::http::StartLine::Request { method, .. } => {
+                Some(replace(method, "BITS_POST", "set the method to BITS_POST".to_string()))
+            }
+            _ => None,
+        };
+        out.push(
+            at_start_line(
+                view,
+                Rule::RequestMethod,
+                format!("method `{}` on a BITS request; BITS uses BITS_POST", String::from_utf8_lossy(method)),
+            )
+            .with_fix_if(fix),
+        );
     }
     let packet = match view.kind {
         MessageKind::Request(t) => t,
@@ -141,13 +168,16 @@ fn check_request(view: &MessageView, out: &mut Vec<RawFinding>) {
         let announced = view.content_length().unwrap_or(0);
         if announced > 0 || view.msg.body.length > 0 {
             let span = view.header(h::CONTENT_LENGTH).map_or(view.msg.body.span, |c| c.line);
-            out.push(finding(
-                view,
-                Rule::RequestBodyNotAllowed,
-                span,
-                h::CONTENT_LENGTH,
-                format!("{} carries a {announced}-byte body; only Fragment has one", packet.wire_name()),
-            ));
+            out.push(
+                finding(
+                    view,
+                    Rule::RequestBodyNotAllowed,
+                    span,
+                    h::CONTENT_LENGTH,
+                    format!("{} carries a {announced}-byte body; only Fragment has one", packet.wire_name()),
+                )
+                .with_fix_if(empty_body(view)),
+            );
         }
     }
     match packet {
@@ -174,7 +204,14 @@ fn check_supported_protocols(view: &MessageView, out: &mut Vec<RawFinding>) {
         }
     }
     if list.comma_separated {
-        out.push(on(Rule::CreateSessionProtocolsComma, "GUIDs separated by commas".to_string()));
+        let spaced: Vec<&str> = list.entries.iter().filter_map(|(raw, _)| std::str::from_utf8(raw).ok()).collect();
+        // Entries that are not text cannot be written back as they were.
+        let fix = (spaced.len() == list.entries.len()).then(|| {
+            let mut fix = Fix::set_header(header, h::SUPPORTED_PROTOCOLS, &spaced.join(" "));
+            fix.title = "separate the protocols with spaces".to_string();
+            fix
+        });
+        out.push(on(Rule::CreateSessionProtocolsComma, "GUIDs separated by commas".to_string()).with_fix_if(fix));
     }
     if list.entries.len() > MAX_PROTOCOLS {
         out.push(on(
@@ -195,7 +232,13 @@ fn check_fragment(view: &MessageView, out: &mut Vec<RawFinding>) {
         if let Some(range) = values::parse_content_range(header.value(view.input)) {
             let on = |rule, summary: String| finding(view, rule, header.value, h::CONTENT_RANGE, summary);
             if !range.unit_lower_case {
-                out.push(on(Rule::FragmentContentRangeUnit, "the range unit is not written `bytes`".to_string()));
+                let written = format!("bytes {}-{}/{}", range.first, range.last, range.total);
+                let mut fix = Fix::set_header(header, h::CONTENT_RANGE, &written);
+                fix.title = "write the range unit as `bytes`".to_string();
+                out.push(
+                    on(Rule::FragmentContentRangeUnit, "the range unit is not written `bytes`".to_string())
+                        .with_fix(fix),
+                );
             }
             if !range.is_valid() {
                 out.push(on(
@@ -217,13 +260,16 @@ fn check_fragment(view: &MessageView, out: &mut Vec<RawFinding>) {
     }
     if let Some(header) = view.header(h::CONTENT_ENCODING) {
         if header.value(view.input).eq_ignore_ascii_case(b"identity") {
-            out.push(finding(
-                view,
-                Rule::FragmentContentEncodingIdentity,
-                header.line,
-                h::CONTENT_ENCODING,
-                "Content-Encoding: identity is sent; it must be left out".to_string(),
-            ));
+            out.push(
+                finding(
+                    view,
+                    Rule::FragmentContentEncodingIdentity,
+                    header.line,
+                    h::CONTENT_ENCODING,
+                    "Content-Encoding: identity is sent; it must be left out".to_string(),
+                )
+                .with_fix(Fix::remove_header(view.input, header, h::CONTENT_ENCODING)),
+            );
         }
     }
 }
@@ -234,16 +280,19 @@ fn check_response_to_bits(view: &MessageView, profile: Profile, out: &mut Vec<Ra
         Some(AckForm::Marked) => {
             if let Some(header) = view.header(h::PACKET_TYPE) {
                 if !header.value(view.input).eq_ignore_ascii_case(b"Ack") {
-                    out.push(finding(
-                        view,
-                        Rule::AckPacketTypeNotAck,
-                        header.value,
-                        h::PACKET_TYPE,
-                        format!(
-                            "a response with BITS-Packet-Type `{}`",
-                            String::from_utf8_lossy(header.value(view.input))
-                        ),
-                    ));
+                    out.push(
+                        finding(
+                            view,
+                            Rule::AckPacketTypeNotAck,
+                            header.value,
+                            h::PACKET_TYPE,
+                            format!(
+                                "a response with BITS-Packet-Type `{}`",
+                                String::from_utf8_lossy(header.value(view.input))
+                            ),
+                        )
+                        .with_fix(Fix::set_header(header, h::PACKET_TYPE, "Ack")),
+                    );
                 }
             }
         }
@@ -268,19 +317,44 @@ fn check_response_to_bits(view: &MessageView, profile: Profile, out: &mut Vec<Ra
     }
     if view.content_length().is_some_and(|n| n > 0) || view.msg.body.length > 0 {
         let span = view.header(h::CONTENT_LENGTH).map_or(view.msg.body.span, |c| c.line);
-        out.push(finding(
-            view,
-            Rule::AckContentLengthNotZero,
-            span,
-            h::CONTENT_LENGTH,
-            format!("the Ack carries a {}-byte body", view.content_length().unwrap_or(view.msg.body.length)),
-        ));
+        out.push(
+            finding(
+                view,
+                Rule::AckContentLengthNotZero,
+                span,
+                h::CONTENT_LENGTH,
+                format!("the Ack carries a {}-byte body", view.content_length().unwrap_or(view.msg.body.length)),
+            )
+            .with_fix_if(empty_body(view)),
+        );
     }
     check_error_headers(view, profile, status, out);
     check_status_for_packet(view, status, out);
     if view.kind.packet() == Some(PacketType::CreateSession) {
         check_create_session_ack(view, status, out);
     }
+}
+
+/// Drops a body that must not be there and says so in Content-Length: `Content-Length: 0`.
+/// `None` when Content-Length is repeated (framing's own finding) or the head is cut short.
+fn empty_body(view: &MessageView) -> Option<Fix> {
+    let mut fix = match view
+        .msg
+        .headers
+        .iter()
+        .filter(|hd| hd.name(view.input).eq_ignore_ascii_case(b"Content-Length"))
+        .count()
+    {
+        0 => Fix::add_header(view.input, view.msg, h::CONTENT_LENGTH, "0")?,
+        1 => Fix::set_header(view.header(h::CONTENT_LENGTH)?, h::CONTENT_LENGTH, "0"),
+        _ => return None,
+    };
+    let body = view.msg.body.span;
+    if !body.is_empty() {
+        fix.edits.push(Edit { start: body.start, end: body.end, insert: String::new() });
+    }
+    fix.title = "drop the body and set Content-Length to 0".to_string();
+    Some(fix)
 }
 
 /// `BITS-Packet-Type: Ack` is missing: what the response carries instead, what a client
@@ -320,9 +394,18 @@ fn packet_type_missing(view: &MessageView, status: u16, attempt: bool) -> RawFin
     } else {
         "add `BITS-Packet-Type: Ack` and `Content-Length: 0`"
     };
+    let mut edits = Fix::add_header(view.input, view.msg, h::PACKET_TYPE, "Ack");
+    if view.header(h::CONTENT_LENGTH).is_none() {
+        let length = Fix::add_header(view.input, view.msg, h::CONTENT_LENGTH, "0");
+        if let (Some(both), Some(length)) = (&mut edits, length) {
+            both.edits.extend(length.edits);
+            both.title = "add BITS-Packet-Type: Ack and Content-Length: 0".to_string();
+        }
+    }
     RawFinding::new(Rule::AckPacketTypeMissing, view.msg.start_line_span, format!("{what}: {client}; {fix}"))
         .in_message(view.index)
         .on_header(h::PACKET_TYPE)
+        .with_fix_if(edits)
 }
 
 /// `A`, `A and B`, `A, B and C`.
@@ -337,22 +420,29 @@ fn words_list(items: &[String]) -> String {
 fn check_error_headers(view: &MessageView, profile: Profile, status: u16, out: &mut Vec<RawFinding>) {
     let Some(header) = view.header(h::ERROR_CODE) else { return };
     let name = header.name(view.input);
+    let rename = |to: &str| replace(header.name, to, format!("rename {} to {to}", String::from_utf8_lossy(name)));
     if name.eq_ignore_ascii_case(b"BITS-Error") {
-        out.push(finding(
-            view,
-            Rule::AckErrorHeaderMcBupName,
-            header.name,
-            h::ERROR_CODE,
-            "BITS-Error instead of BITS-Error-Code".to_string(),
-        ));
+        out.push(
+            finding(
+                view,
+                Rule::AckErrorHeaderMcBupName,
+                header.name,
+                h::ERROR_CODE,
+                "BITS-Error instead of BITS-Error-Code".to_string(),
+            )
+            .with_fix(rename("BITS-Error-Code")),
+        );
     } else {
-        out.push(finding(
-            view,
-            Rule::AckErrorHeaderWin32Name,
-            header.name,
-            h::ERROR_CODE,
-            "BITS-Error-Code instead of BITS-Error".to_string(),
-        ));
+        out.push(
+            finding(
+                view,
+                Rule::AckErrorHeaderWin32Name,
+                header.name,
+                h::ERROR_CODE,
+                "BITS-Error-Code instead of BITS-Error".to_string(),
+            )
+            .with_fix(rename("BITS-Error")),
+        );
     }
     let Some(code) = values::parse_hresult(header.value(view.input)) else { return };
     if let Some(statuses) = codes::expected_statuses(code) {
@@ -393,8 +483,14 @@ const CREATE_SESSION_STATUSES: &[u16] = &[200, 201, 400, 401, 403, 404, 407, 409
 
 fn check_create_session_ack(view: &MessageView, status: u16, out: &mut Vec<RawFinding>) {
     match status {
-        201 => out.push(at_start_line(view, Rule::AckCreateSession201, "201 Created instead of 200 OK".to_string())),
-        409 => out.push(at_start_line(view, Rule::AckCreateSession409, "409 Conflict; [MC-BUP] uses 403".to_string())),
+        201 => out.push(
+            at_start_line(view, Rule::AckCreateSession201, "201 Created instead of 200 OK".to_string())
+                .with_fix_if(set_status(view, 200)),
+        ),
+        409 => out.push(
+            at_start_line(view, Rule::AckCreateSession409, "409 Conflict; [MC-BUP] uses 403".to_string())
+                .with_fix_if(set_status(view, 403)),
+        ),
         s if !CREATE_SESSION_STATUSES.contains(&s) => out.push(at_start_line(
             view,
             Rule::AckCreateSessionStatusUndocumented,
@@ -416,19 +512,43 @@ fn check_create_session_ack(view: &MessageView, status: u16, out: &mut Vec<RawFi
     }
 }
 
+/// Replaces a response's status code and reason phrase: `set the status to 200 OK`.
+fn set_status(view: &MessageView, status: u16) -> Option<Fix> {
+    let crate::http::StartLine::Response { status_span, reason, .. } = view.msg.start_line else { return None };
+    let phrase = codes::http_reason_phrase(status)?;
+    let mut edits = vec![Edit { start: status_span.start, end: status_span.end, insert: status.to_string() }];
+    // A status line without a reason phrase keeps none.
+    if !reason.is_empty() {
+        edits.push(Edit { start: reason.start, end: reason.end, insert: phrase.to_string() });
+    }
+    Some(Fix::new(format!("set the status to {status} {phrase}"), edits))
+}
+
 fn check_notification(view: &MessageView, out: &mut Vec<RawFinding>) {
     for header in &view.msg.headers {
         let name = header.name(view.input);
         if name.eq_ignore_ascii_case(b"BITS-Request-DataEntity-Name")
             || name.eq_ignore_ascii_case(b"BITS-Response-DataEntity-Name")
         {
-            out.push(finding(
-                view,
-                Rule::NotifyDataEntityNames,
-                header.name,
-                &String::from_utf8_lossy(name),
-                format!("{} where Windows sends the DataFile spelling", String::from_utf8_lossy(name)),
-            ));
+            let spelled = if name[5..].eq_ignore_ascii_case(b"Request-DataEntity-Name") {
+                h::REQUEST_DATA_FILE
+            } else {
+                h::RESPONSE_DATA_FILE
+            };
+            out.push(
+                finding(
+                    view,
+                    Rule::NotifyDataEntityNames,
+                    header.name,
+                    &String::from_utf8_lossy(name),
+                    format!("{} where Windows sends the DataFile spelling", String::from_utf8_lossy(name)),
+                )
+                .with_fix(replace(
+                    header.name,
+                    spelled,
+                    format!("rename {} to {spelled}", String::from_utf8_lossy(name)),
+                )),
+            );
         }
     }
     let by_reference = view.header(h::REQUEST_DATA_FILE).is_some() || view.header(h::RESPONSE_DATA_FILE).is_some();

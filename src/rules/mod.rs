@@ -5,6 +5,7 @@ pub mod capture;
 pub mod catalog;
 pub mod conversation;
 pub mod finding;
+pub mod fix;
 pub mod grade;
 pub mod headers;
 pub mod message;

@@ -34,6 +34,10 @@ pub enum Command {
     /// documents define, with the profiles under which each is correct
     #[command(after_help = "Exit status: 0 when written, 2 an input could not be read.")]
     Compose(ComposeArgs),
+    /// Print the input (a capture's decoded transcript) with every finding's fix applied
+    #[command(after_help = "Exit status: 0 written, 2 an input could not be read or fixed.\n\
+                            What was fixed, and fixes left out because they collide, go to standard error.")]
+    Fix(FixArgs),
     /// Explain a rule id, an HRESULT (0x8020001F or decimal) or a BITS header
     Explain {
         /// A rule id (`bits-inspector rules` lists them), an HRESULT or a header name
@@ -106,6 +110,19 @@ impl ValueEnum for OutcomeArg {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.0.name()))
     }
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files to fix; - is standard input
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<String>,
+    /// The profile whose findings are fixed
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ProfileArg(Profile::Default), value_name = "NAME")]
+    pub profile: ProfileArg,
+    /// The input is text pasted from a browser or an editor: leave its line endings alone
+    #[arg(long)]
+    pub pasted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,6 +211,21 @@ mod tests {
         assert_eq!(check("check --profile Win32").profile.0, Profile::Win32);
         assert_eq!(parse("--color never check").unwrap().color, ColorChoice::Never);
         assert_eq!(parse("check --color always").unwrap().color, ColorChoice::Always);
+    }
+
+    #[test]
+    fn fix_takes_files_and_a_profile() {
+        match parse("fix --profile mc-bup a b").unwrap().command {
+            Some(Command::Fix(args)) => {
+                assert_eq!(args.files, vec!["a", "b"]);
+                assert_eq!((args.profile.0, args.pasted), (Profile::McBup, false));
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse("fix").unwrap().command {
+            Some(Command::Fix(args)) => assert_eq!(args.files, vec!["-"]),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod args;
 mod compose;
 mod diagnostic;
+mod fix;
 mod output;
 
 use std::io::{IsTerminal, Read, Write};
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Compose(args)) => compose::run(&mut stdout, &args),
+        Some(Command::Fix(args)) => fix::fixed(&mut stdout, &args),
         Some(Command::Check(args)) => {
             let options = Options {
                 profile: args.profile.0,

@@ -31,7 +31,7 @@ use crate::rules::headers::finding;
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use parts::{at, lossy, session_key, value_span};
+use parts::{add_to_missing, at, lossy, session_key, set_value, value_span};
 use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
 
@@ -102,10 +102,10 @@ impl Conversation {
         let say = |rule, summary| finding(view, rule, span, h::SESSION_ID, summary);
         let issued = |s: &Session| s.origin != Origin::NeverIssued && s.id.eq_ignore_ascii_case(id);
         if let Some(s) = self.sessions.iter().position(issued) {
-            out.push(say(
-                Rule::SessionIdCase,
-                format!("`{}` was issued as `{}`", lossy(id), lossy(&self.sessions[s].id)),
-            ));
+            out.push(
+                say(Rule::SessionIdCase, format!("`{}` was issued as `{}`", lossy(id), lossy(&self.sessions[s].id)))
+                    .with_fix_if(set_value(view, h::SESSION_ID, &self.sessions[s].id)),
+            );
             return s;
         }
         if self.any_created {
@@ -269,33 +269,59 @@ impl Conversation {
 /// An Ack echoes the request's session id: the same judgement as for a request naming an
 /// issued id (GUIDs are equal whatever their case; other ids differing in case only are a warning).
 fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+    if let (None, Some(sent)) = (view.session_id(), request.session_id()) {
+        add_to_missing(out, view, Rule::AckSessionIdMissing, h::SESSION_ID, sent);
+    }
     let (Some(echo), Some(sent)) = (view.session_id(), request.session_id()) else { return };
     if session_key(echo) == session_key(sent) {
         return;
     }
     let rule = if echo.eq_ignore_ascii_case(sent) { Rule::SessionIdCase } else { Rule::SessionAckIdMismatch };
-    out.push(finding(
-        view,
-        rule,
-        value_span(view, h::SESSION_ID),
-        h::SESSION_ID,
-        format!("echoes `{}`, the request named `{}`", lossy(echo), lossy(sent)),
-    ));
+    out.push(
+        finding(
+            view,
+            rule,
+            value_span(view, h::SESSION_ID),
+            h::SESSION_ID,
+            format!("echoes `{}`, the request named `{}`", lossy(echo), lossy(sent)),
+        )
+        .with_fix_if(set_value(view, h::SESSION_ID, sent)),
+    );
 }
 
 /// The protocol the server chose is one the client offered.
 fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+    if let (None, Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) {
+        if let Some((raw, _)) = protocol_to_choose(&values::parse_guid_list(offered)) {
+            add_to_missing(out, view, Rule::AckCreateSessionProtocolMissing, h::PROTOCOL, raw);
+        }
+    }
     let (Some(chosen), Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) else {
         return;
     };
     let Some(chosen_guid) = values::parse_braced_guid(chosen) else { return };
-    if !values::parse_guid_list(offered).entries.iter().any(|(_, g)| *g == Some(chosen_guid)) {
-        out.push(finding(
-            view,
-            Rule::SessionProtocolNotOffered,
-            value_span(view, h::PROTOCOL),
-            h::PROTOCOL,
-            format!("{} is not in the client's BITS-Supported-Protocols", lossy(chosen)),
-        ));
+    let offered = values::parse_guid_list(offered);
+    if !offered.entries.iter().any(|(_, g)| *g == Some(chosen_guid)) {
+        let pick = protocol_to_choose(&offered);
+        out.push(
+            finding(
+                view,
+                Rule::SessionProtocolNotOffered,
+                value_span(view, h::PROTOCOL),
+                h::PROTOCOL,
+                format!("{} is not in the client's BITS-Supported-Protocols", lossy(chosen)),
+            )
+            .with_fix_if(pick.and_then(|(raw, _)| set_value(view, h::PROTOCOL, raw))),
+        );
     }
+}
+
+/// The protocol a server answers with: the only one defined when the client offers it, else
+/// the first GUID the client offered.
+fn protocol_to_choose<'l, 'a>(offered: &'l values::GuidList<'a>) -> Option<&'l (&'a [u8], Option<uuid::Uuid>)> {
+    offered
+        .entries
+        .iter()
+        .find(|(_, g)| *g == Some(values::BITS15_PROTOCOL))
+        .or_else(|| offered.entries.iter().find(|(_, g)| g.is_some()))
 }

@@ -10,7 +10,7 @@ use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 
 use super::fragments::{AckIssue, Placement, RangeIssue};
-use super::parts::{at, lossy, value_span};
+use super::parts::{add_to_missing, at, lossy, set_value, value_span};
 use super::session::{Reply, Session};
 
 /// The error context a server application's failure is reported with.
@@ -118,6 +118,26 @@ impl Session {
     pub fn fragment_ack(&mut self, request: &MessageView, view: &MessageView, status: u16, out: &mut Vec<RawFinding>) {
         let received = view.value(h::RECEIVED_CONTENT_RANGE).and_then(values::parse_offset);
         let range = request.content_range().filter(ContentRange::is_valid);
+        // An accepted fragment that leaves no gap: the server holds every byte up to its end,
+        // or further when it had more already. Unknown progress (a session created before
+        // the capture) is no gap for a fragment from byte 0 or the file's last one.
+        let next_before = self.progress.next_expected();
+        if let (None, Some(range), true) = (received, range, (200..300).contains(&status)) {
+            let expected = match next_before {
+                Some(next) => (range.first <= next).then(|| next.max(range.last + 1)),
+                None => (range.first == 0 || range.is_final()).then_some(range.last + 1),
+            };
+            if let Some(expected) = expected {
+                let value = expected.to_string();
+                add_to_missing(
+                    out,
+                    view,
+                    Rule::AckFragmentReceivedRangeMissing,
+                    h::RECEIVED_CONTENT_RANGE,
+                    value.as_bytes(),
+                );
+            }
+        }
         let context = view.value(h::ERROR_CONTEXT).and_then(values::parse_error_context);
         self.progress.record_ack(request.index, view.index, status, received);
         let application_context = context == Some(CONTEXT_REMOTE_APPLICATION);
@@ -187,9 +207,11 @@ fn ack_finding(view: &MessageView, issue: AckIssue, range: ContentRange, status:
         AckIssue::RangeWrong { received, expected } => say(
             Rule::SessionAckRangeWrong,
             format!("{received} after bytes {}-{}; expected {expected}", range.first, range.last),
-        ),
+        )
+        .with_fix_if(set_value(view, h::RECEIVED_CONTENT_RANGE, expected.to_string().as_bytes())),
         AckIssue::Range416Wrong { received, next } => {
             say(Rule::Session416RangeWrong, format!("416 says {received} but the server had acknowledged up to {next}"))
+                .with_fix_if(set_value(view, h::RECEIVED_CONTENT_RANGE, next.to_string().as_bytes()))
         }
     }
 }
