@@ -34,6 +34,22 @@ pub enum When {
     LaterFragment,
 }
 
+impl When {
+    /// Whether the condition holds for a message with this status. `success` is how the
+    /// profile reads that status (the Win32 pages: 200 or 201; [MC-BUP]: 200 alone), which
+    /// the rules layer knows; `later_fragment`, whether a Fragment's range starts past 0.
+    pub fn holds(self, status: Option<u16>, success: bool, later_fragment: bool) -> bool {
+        match self {
+            When::Always => true,
+            When::Success => success,
+            When::Failure => status.is_some() && !success,
+            When::FailureExcept416 => status.is_some_and(|s| s != 416) && !success,
+            When::Status(codes) => status.is_some_and(|s| codes.contains(&s)),
+            When::LaterFragment => later_fragment,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     Required,

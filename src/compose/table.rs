@@ -7,6 +7,7 @@ use super::outcome::{Challenge, Plan, CONTEXT_REMOTE_FILE};
 use crate::bits::codes::{http_reason_phrase, Hresult};
 use crate::bits::headers::{self as h, belongs_to, scope_label, Need, Presence, Scope, When, HEADERS};
 use crate::bits::packet::PacketType;
+use crate::rules::catalog::Rule;
 use crate::rules::grade::{Profile, Severity};
 use crate::rules::table::presence_rule;
 use crate::spec;
@@ -48,13 +49,41 @@ pub fn answers_for(packet: PacketType, plan: &Plan) -> Vec<Answer> {
             }
         }
     }
-    sets.into_iter()
+    let answers: Vec<Answer> = sets
+        .into_iter()
         .filter_map(|set| {
             let profiles: Vec<Profile> =
                 Profile::ALL.into_iter().filter(|&p| fits(plan, p) && accepted(packet, plan.status, &set, p)).collect();
             (!profiles.is_empty()).then(|| answer(packet, plan, &set, profiles))
         })
-        .collect()
+        .collect();
+    answers.into_iter().flat_map(with_error_header_spellings).collect()
+}
+
+/// An error Ack as the Win32 pages spell its error header (BITS-Error-Code), and beside it as
+/// [MC-BUP] does (BITS-Error, the table's alias) for the profiles that report neither
+/// spelling: the documents disagree on the name (reference 9.D1), and each variant says so.
+fn with_error_header_spellings(answer: Answer) -> Vec<Answer> {
+    let rule = Rule::AckErrorHeaderMcBupName;
+    let profiles: Vec<Profile> = answer.profiles.iter().copied().filter(|&p| rule.severity(p).is_none()).collect();
+    let alias = h::by_name(h::ERROR_CODE).aliases.first().copied();
+    let (Some(alias), false, true) =
+        (alias, profiles.is_empty(), answer.headers.iter().any(|header| header.name == h::ERROR_CODE))
+    else {
+        return vec![answer];
+    };
+    let mut headers = answer.headers.clone();
+    for header in headers.iter_mut().filter(|header| header.name == h::ERROR_CODE) {
+        header.name = alias;
+        header.why = format!(
+            "{} The documents differ on its name (reference {}): {}",
+            header.why,
+            rule.meta().reference,
+            rule.meta().explanation
+        );
+    }
+    let twin = Answer { profiles, raw: raw(answer.status, &headers), headers, ..answer.clone() };
+    vec![answer, twin]
 }
 
 /// Whether the outcome means under this profile what it means: a success only where the
@@ -76,16 +105,9 @@ fn entries(
     })
 }
 
+/// An Ack answers a request: never a Fragment's later range, which only requests carry.
 fn applies(when: When, status: u16, profile: Profile) -> bool {
-    let success = profile.is_success(Some(status));
-    match when {
-        When::Always => true,
-        When::Success => success,
-        When::Failure => !success,
-        When::FailureExcept416 => status != 416 && !success,
-        When::Status(codes) => codes.contains(&status),
-        When::LaterFragment => false,
-    }
+    when.holds(Some(status), profile.is_success(Some(status)), false)
 }
 
 /// Whether the documents disagree on an entry: its breach is an error under some profile
@@ -201,13 +223,18 @@ fn http_level(plan: &Plan, challenge: Challenge) -> Answer {
 }
 
 fn finish(plan: &Plan, headers: Vec<AnswerHeader>, profiles: Vec<Profile>) -> Answer {
-    let reason = http_reason_phrase(plan.status).unwrap_or("");
-    let mut raw = format!("HTTP/1.1 {} {reason}\r\n", plan.status);
-    for header in &headers {
+    Answer { outcome: plan.outcome, status: plan.status, profiles, raw: raw(plan.status, &headers), headers }
+}
+
+/// The Ack byte for byte: status line, headers, CRLF line endings, no body.
+fn raw(status: u16, headers: &[AnswerHeader]) -> String {
+    let reason = http_reason_phrase(status).unwrap_or("");
+    let mut raw = format!("HTTP/1.1 {status} {reason}\r\n");
+    for header in headers {
         raw.push_str(&format!("{}: {}\r\n", header.name, header.value));
     }
     raw.push_str("\r\n");
-    Answer { outcome: plan.outcome, status: plan.status, profiles, raw, headers }
+    raw
 }
 
 /// The table's summary, where the table puts the header on this Ack, and for the error

@@ -123,15 +123,8 @@ fn scope_covers(scope: Scope, kind: MessageKind, ack: bool) -> bool {
 
 fn when_applies(when: When, view: &MessageView, profile: Profile) -> bool {
     let status = view.status();
-    let success = profile.is_success(status);
-    match when {
-        When::Always => true,
-        When::Success => success,
-        When::Failure => status.is_some() && !success,
-        When::FailureExcept416 => status.is_some_and(|s| s != 416) && !success,
-        When::Status(codes) => status.is_some_and(|s| codes.contains(&s)),
-        When::LaterFragment => view.content_range().is_some_and(|r| r.first > 0),
-    }
+    let later_fragment = when == When::LaterFragment && view.content_range().is_some_and(|r| r.first > 0);
+    when.holds(status, profile.is_success(status), later_fragment)
 }
 
 /// `presence`: the header's entries whose scope covers this message (never empty).
