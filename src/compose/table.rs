@@ -7,6 +7,7 @@ use super::outcome::{Challenge, Plan, CONTEXT_REMOTE_FILE};
 use crate::bits::codes::{http_reason_phrase, Hresult};
 use crate::bits::headers::{self as h, belongs_to, scope_label, Need, Presence, Scope, When, HEADERS};
 use crate::bits::packet::PacketType;
+use crate::order::{self, SortKey};
 use crate::rules::catalog::Rule;
 use crate::rules::grade::{Profile, Severity};
 use crate::rules::table::presence_rule;
@@ -150,8 +151,11 @@ fn header_set(packet: PacketType, plan: &Plan, profile: Profile, minimal: bool) 
             }
         }
     }
-    set.sort_by_key(|&i| WINDOWS_ORDER.iter().position(|n| *n == HEADERS[i].name).unwrap_or(WINDOWS_ORDER.len() + i));
-    Some(set)
+    // Through the crate's one sort key (see `order`): a second sort routine costs the page's wasm.
+    let rank = |i: usize| WINDOWS_ORDER.iter().position(|n| *n == HEADERS[i].name).unwrap_or(WINDOWS_ORDER.len() + i);
+    let mut keys: Vec<SortKey> = set.iter().map(|&i| (rank(i) as u64, i as u64, 0)).collect();
+    order::sort(&mut keys);
+    Some(keys.into_iter().map(|(_, i, _)| i as usize).collect())
 }
 
 /// Whether an Ack with these headers draws no error of the header table under `profile`.

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::http::{Header, Message};
+use crate::order::{self, SortKey};
 use crate::rules::catalog::Rule;
 use crate::span::{snap_to_characters, Span};
 
@@ -176,10 +177,14 @@ pub fn apply(text: &[u8], fixes: &[Fix]) -> Result<Applied, FixError> {
     }
     // Stable: inserts at one place keep the order of their fixes; an insert before a
     // deletion that starts at the same place goes first.
-    taken.sort_by_key(|(_, e)| (e.start, e.end));
+    // Through the crate's one sort key (see `order`): the position in `taken` last makes the
+    // order of ties the order found, as a stable sort would keep it.
+    let mut keys: Vec<SortKey> =
+        taken.iter().enumerate().map(|(k, (_, e))| (e.start as u64, e.end as u64, k as u64)).collect();
+    order::sort(&mut keys);
     let mut out = Vec::with_capacity(text.len() + taken.iter().map(|(_, e)| e.insert.len()).sum::<usize>());
     let mut at = 0;
-    for (_, edit) in taken {
+    for edit in keys.iter().map(|&(_, _, k)| taken[k as usize].1) {
         out.extend_from_slice(&text[at..edit.start]);
         out.extend_from_slice(edit.insert.as_bytes());
         at = edit.end;
