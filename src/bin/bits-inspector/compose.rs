@@ -20,18 +20,8 @@ struct Composed<'a> {
 }
 
 pub fn run(out: &mut impl Write, args: &ComposeArgs) -> io::Result<ExitCode> {
-    let mut unreadable = false;
     let mut composed = Vec::new();
-    for file in &args.files {
-        let name = if file == "-" { "<stdin>" } else { file.as_str() };
-        let bytes = match crate::read_input(file) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("bits-inspector: {message}");
-                unreadable = true;
-                continue;
-            }
-        };
+    let unreadable = crate::each_input(&args.files, |name, bytes| {
         let inspection = inspect_with_text(&bytes, &Options::default());
         let mut results = compose::all_answers(&inspection.report, &inspection.text);
         if let Some(wanted) = args.outcome {
@@ -42,7 +32,8 @@ pub fn run(out: &mut impl Write, args: &ComposeArgs) -> io::Result<ExitCode> {
             results.retain(|r| r.as_ref().map_or(true, |a| !a.answers.is_empty()));
         }
         composed.push((name, results));
-    }
+        Ok(())
+    })?;
     match args.format {
         Format::Text => {
             for (name, results) in &composed {

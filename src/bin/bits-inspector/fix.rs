@@ -7,7 +7,7 @@ use bits_inspector::rules::fix::apply;
 use bits_inspector::{inspect_with_text, LineEndingCheck, Options};
 
 use crate::args::FixArgs;
-use crate::read_input;
+use crate::each_input;
 
 /// Each input's text (a capture's transcript) with its fixes applied, one after another;
 /// how many were applied, and the titles of those left out, go to standard error.
@@ -17,16 +17,7 @@ pub fn fixed(out: &mut impl Write, args: &FixArgs) -> std::io::Result<ExitCode> 
         line_endings: if args.pasted { LineEndingCheck::Pasted } else { LineEndingCheck::Strict },
     };
     let mut failed = false;
-    for file in &args.files {
-        let name = if file == "-" { "<stdin>" } else { file.as_str() };
-        let bytes = match read_input(file) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("bits-inspector: {message}");
-                failed = true;
-                continue;
-            }
-        };
+    let unreadable = each_input(&args.files, |name, bytes| {
         let inspection = inspect_with_text(&bytes, &options);
         let fixes = inspection.report.fixes();
         match apply(&inspection.text, &fixes) {
@@ -50,7 +41,8 @@ pub fn fixed(out: &mut impl Write, args: &FixArgs) -> std::io::Result<ExitCode> 
                 failed = true;
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed || unreadable { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -71,7 +71,28 @@ fn colour(choice: ColorChoice) -> bool {
     }
 }
 
-pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
+/// Calls `each` with every input named (`-`: standard input) and the name messages use for
+/// it, in order, one at a time; one that cannot be read is said on standard error and
+/// skipped. Returns whether any could not be read (exit status 2).
+pub(crate) fn each_input<'a>(
+    files: &'a [String],
+    mut each: impl FnMut(&'a str, Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let mut unreadable = false;
+    for file in files {
+        let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        match read_input(file) {
+            Ok(bytes) => each(name, bytes)?,
+            Err(message) => {
+                eprintln!("bits-inspector: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    Ok(unreadable)
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -84,22 +105,13 @@ pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
 /// `check --redact`: each input's text (a capture's transcript) with its secrets replaced,
 /// one after another; what was replaced goes to standard error.
 fn redacted(out: &mut impl Write, files: &[String], options: &Options) -> std::io::Result<ExitCode> {
-    let mut unreadable = false;
-    for file in files {
-        let name = if file == "-" { "<stdin>" } else { file.as_str() };
-        let bytes = match read_input(file) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("bits-inspector: {message}");
-                unreadable = true;
-                continue;
-            }
-        };
+    let unreadable = each_input(files, |name, bytes| {
         let inspection = inspect_with_text(&bytes, options);
         let redaction = redact::redact(&inspection.text, &inspection.report);
         out.write_all(&redaction.text)?;
         eprintln!("{name}: redacted {}", redaction.counts.words());
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(if unreadable { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -110,18 +122,11 @@ fn check(
     options: &Options,
     diagnostics: &Diagnostics,
 ) -> std::io::Result<ExitCode> {
-    let mut unreadable = false;
     let mut inputs = Vec::new();
-    for file in &args.files {
-        let name = if file == "-" { "<stdin>" } else { file.as_str() };
-        match read_input(file) {
-            Ok(bytes) => inputs.push((name, bytes)),
-            Err(message) => {
-                eprintln!("bits-inspector: {message}");
-                unreadable = true;
-            }
-        }
-    }
+    let unreadable = each_input(&args.files, |name, bytes| {
+        inputs.push((name, bytes));
+        Ok(())
+    })?;
     let mut timings = Vec::new();
     let reports: Vec<(&str, Inspection)> = inputs
         .iter()
