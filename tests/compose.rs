@@ -1,10 +1,14 @@
 //! The Ack composer (issue 12): every composed answer, placed after its request, inspects
 //! with no error under each profile it lists; the answers' shape; bad input; the CLI.
 
+#[path = "support/cli.rs"]
+mod cli;
+#[path = "support/fixture_files.rs"]
+mod fixture_files;
+
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use bits_inspector::bits::packet::PacketType;
 use bits_inspector::compose::{self, Outcome, Unanswerable};
@@ -16,21 +20,8 @@ fn manifest() -> &'static Path {
 
 /// Every file under tests/fixtures (READMEs aside) and every shared capture.
 fn inputs() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_none_or(|e| e != "md") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&manifest().join("tests/fixtures"), &mut files);
-    walk(&manifest().join("../shared/captures"), &mut files);
-    files.sort();
+    let mut files = fixture_files::fixtures();
+    files.extend(fixture_files::files_below(&manifest().join("../shared/captures")));
     files
 }
 
@@ -431,17 +422,8 @@ fn outcome_names_are_their_serde_names_and_parse_back() {
 
 // ------------------------------------------------------------------------------ the CLI
 
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bits-inspector"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
 fn run(args: &[&str], input: &[u8]) -> Output {
-    let mut child =
-        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
+    cli::run_with_stdin(args, input)
 }
 
 #[test]

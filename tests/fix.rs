@@ -1,25 +1,16 @@
 //! `bits-inspector fix` as scripts use it: the inspected text with every fix applied, which
 //! `check` then finds free of the errors that were fixed.
 
+#[path = "support/cli.rs"]
+mod cli;
+#[path = "support/fixture_files.rs"]
+mod fixture_files;
+
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+
+use cli::{bin, run_with_stdin};
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bits-inspector"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child =
-        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 /// `check --format json` of bytes given on standard input.
 fn check_json(input: &[u8]) -> Value {
@@ -40,18 +31,6 @@ fn errors(report: &Value) -> BTreeSet<String> {
         .collect()
 }
 
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else if path.extension().is_some_and(|e| e != "md") {
-            out.push(path);
-        }
-    }
-}
-
 const BROKEN: &[u8] = b"BITS_POST /u/a.txt HTTP/1.1\r\nBITS-Packet-Type: Create-Session\r\n\
 BITS-Supported-Protocols: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\nContent-Length: 0\r\n\r\n\
 HTTP/1.1 403 Forbidden\r\nBITS-Packet-Type: Ack\r\nBITS-Protocol: {7df0354d-249b-430f-820d-3d2a9bef4931}\r\n\
@@ -59,9 +38,7 @@ BITS-Error-Code: 0x80070005\r\nBITS-Error-Context: 0x5\r\nContent-Length: 0\r\n\
 
 #[test]
 fn fixed_input_has_no_error_of_a_fixed_rule_and_no_new_error() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files = Vec::new();
-    fixtures(&root, &mut files);
+    let files = fixture_files::fixtures();
     let mut failures = Vec::new();
     let mut fixed_any = 0;
     for file in &files {

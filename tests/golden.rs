@@ -3,21 +3,12 @@
 //! A change to the JSON is made on purpose: run with `BITS_BLESS=1` to write the new
 //! copies, and say in the README what changed.
 
-use std::path::{Path, PathBuf};
+#[path = "support/fixture_files.rs"]
+mod fixture_files;
+
+use std::path::Path;
 
 use bits_inspector::{inspect_with_text, Options, Profile};
-
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else if path.extension().is_some_and(|e| e != "md") {
-            out.push(path);
-        }
-    }
-}
 
 fn report_json(bytes: &[u8], profile: Profile) -> String {
     let inspection = inspect_with_text(bytes, &Options { profile, ..Options::default() });
@@ -29,8 +20,7 @@ fn report_json(bytes: &[u8], profile: Profile) -> String {
 #[test]
 fn every_fixtures_json_report_is_unchanged() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    fixtures(&root.join("tests/fixtures"), &mut files);
+    let files = fixture_files::fixtures();
     assert!(files.len() > 50, "the fixtures are found");
     let bless = std::env::var_os("BITS_BLESS").is_some();
     let mut changed = Vec::new();
