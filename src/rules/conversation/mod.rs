@@ -31,7 +31,7 @@ use crate::rules::headers::finding;
 pub use fragments::FragmentStep;
 pub use summary::SessionSummary;
 
-use parts::{add_to_missing, at, lossy, session_key, set_value, value_span};
+use parts::{at, lossy, session_key, set_value, value_span, MissingHeaders};
 use sequence::{CloseAnswer, Sequence};
 use session::{Ending, Origin, Session};
 
@@ -43,6 +43,8 @@ struct Conversation {
     session_of: Vec<Option<usize>>,
     any_created: bool,
     sequence: Sequence,
+    /// Findings of headers missing from Acks whose value the conversation supplies.
+    missing: MissingHeaders,
     final_fragment_outstanding: Option<usize>,
     notified_session: Option<usize>,
 }
@@ -53,7 +55,8 @@ pub struct Outcome {
 }
 
 pub fn check(views: &[MessageView], out: &mut Vec<RawFinding>) -> Outcome {
-    let mut c = Conversation { session_of: vec![None; views.len()], ..Default::default() };
+    let mut c =
+        Conversation { session_of: vec![None; views.len()], missing: MissingHeaders::index(out), ..Default::default() };
     for view in views {
         match view.kind {
             MessageKind::Request(t) => c.request(views, view, t, out),
@@ -171,7 +174,7 @@ impl Conversation {
         }
         let Some(s) = self.session_of[request_index] else { return };
         self.attach(s, view.index);
-        check_echoed_id(request, view, out);
+        check_echoed_id(request, view, &self.missing, out);
         let session = &self.sessions[s];
         let unknown = session.origin == Origin::NeverIssued;
         if (200..300).contains(&status) && (unknown || session.state.is_ended()) {
@@ -190,7 +193,7 @@ impl Conversation {
             if self.final_fragment_outstanding == Some(s) {
                 self.final_fragment_outstanding = None;
             }
-            self.sessions[s].fragment_ack(request, view, status, out);
+            self.sessions[s].fragment_ack(request, view, status, &self.missing, out);
         } else if let Some(ending) = Ending::of(t) {
             if (200..300).contains(&status) {
                 self.sessions[s].released(ending);
@@ -206,7 +209,7 @@ impl Conversation {
         status: u16,
         out: &mut Vec<RawFinding>,
     ) {
-        check_protocol_offered(request, view, out);
+        check_protocol_offered(request, view, &self.missing, out);
         if !matches!(status, 200 | 201) {
             return;
         }
@@ -268,9 +271,9 @@ impl Conversation {
 
 /// An Ack echoes the request's session id: the same judgement as for a request naming an
 /// issued id (GUIDs are equal whatever their case; other ids differing in case only are a warning).
-fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+fn check_echoed_id(request: &MessageView, view: &MessageView, missing: &MissingHeaders, out: &mut Vec<RawFinding>) {
     if let (None, Some(sent)) = (view.session_id(), request.session_id()) {
-        add_to_missing(out, view, Rule::AckSessionIdMissing, h::SESSION_ID, sent);
+        missing.supply(out, view, Rule::AckSessionIdMissing, h::SESSION_ID, sent);
     }
     let (Some(echo), Some(sent)) = (view.session_id(), request.session_id()) else { return };
     if session_key(echo) == session_key(sent) {
@@ -290,10 +293,15 @@ fn check_echoed_id(request: &MessageView, view: &MessageView, out: &mut Vec<RawF
 }
 
 /// The protocol the server chose is one the client offered.
-fn check_protocol_offered(request: &MessageView, view: &MessageView, out: &mut Vec<RawFinding>) {
+fn check_protocol_offered(
+    request: &MessageView,
+    view: &MessageView,
+    missing: &MissingHeaders,
+    out: &mut Vec<RawFinding>,
+) {
     if let (None, Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) {
         if let Some((raw, _)) = protocol_to_choose(&values::parse_guid_list(offered)) {
-            add_to_missing(out, view, Rule::AckCreateSessionProtocolMissing, h::PROTOCOL, raw);
+            missing.supply(out, view, Rule::AckCreateSessionProtocolMissing, h::PROTOCOL, raw);
         }
     }
     let (Some(chosen), Some(offered)) = (view.value(h::PROTOCOL), request.value(h::SUPPORTED_PROTOCOLS)) else {

@@ -1,5 +1,7 @@
 //! What the conversation rules read of a message, and where their findings point.
 
+use std::collections::HashMap;
+
 use crate::bits::classify::MessageView;
 use crate::bits::values;
 use crate::rules::catalog::Rule;
@@ -41,12 +43,37 @@ pub fn set_value(view: &MessageView, name: &str, value: &[u8]) -> Option<Fix> {
     Some(Fix::set_header(view.header(name)?, name, std::str::from_utf8(value).ok()?))
 }
 
-/// The header table's checker found `name` missing from this Ack without knowing its value;
-/// the request gives it, so that finding gains the fix that adds it.
-pub fn add_to_missing(out: &mut [RawFinding], view: &MessageView, rule: Rule, name: &str, value: &[u8]) {
-    let Ok(value) = std::str::from_utf8(value) else { return };
-    let missing = out.iter_mut().find(|f| f.rule == rule && f.message == Some(view.index) && f.fixes.is_empty());
-    if let (Some(finding), Some(fix)) = (missing, Fix::add_header(view.input, view.msg, name, value)) {
-        finding.fixes.push(fix);
+/// Where the header checker's findings of a header missing from an Ack stand among the
+/// findings, by message and rule. The conversation knows their values (the request gives
+/// them) and attaches the fix that adds each through this index, made once, rather than
+/// searching every finding again for each Ack.
+#[derive(Default)]
+pub struct MissingHeaders(HashMap<(usize, Rule), usize>);
+
+impl MissingHeaders {
+    /// The rules whose missing header the conversation can supply.
+    const SUPPLIED: [Rule; 3] =
+        [Rule::AckSessionIdMissing, Rule::AckCreateSessionProtocolMissing, Rule::AckFragmentReceivedRangeMissing];
+
+    pub fn index(findings: &[RawFinding]) -> MissingHeaders {
+        let places = findings.iter().enumerate().filter_map(|(at, f)| {
+            let message = f.message?;
+            (Self::SUPPLIED.contains(&f.rule) && f.fixes.is_empty()).then_some(((message, f.rule), at))
+        });
+        let mut index = HashMap::new();
+        for (key, at) in places {
+            index.entry(key).or_insert(at);
+        }
+        MissingHeaders(index)
+    }
+
+    /// The finding of `rule` on this Ack, if the checker raised one, gains the fix that adds
+    /// `name: value`.
+    pub fn supply(&self, out: &mut [RawFinding], view: &MessageView, rule: Rule, name: &str, value: &[u8]) {
+        let Some(&at) = self.0.get(&(view.index, rule)) else { return };
+        let Ok(value) = std::str::from_utf8(value) else { return };
+        if let (true, Some(fix)) = (out[at].fixes.is_empty(), Fix::add_header(view.input, view.msg, name, value)) {
+            out[at].fixes.push(fix);
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::rules::finding::RawFinding;
 use crate::rules::headers::finding;
 
 use super::fragments::{AckIssue, Placement, RangeIssue};
-use super::parts::{add_to_missing, at, lossy, set_value, value_span};
+use super::parts::{at, lossy, set_value, value_span, MissingHeaders};
 use super::session::{Reply, Session};
 
 /// The error context a server application's failure is reported with.
@@ -115,7 +115,14 @@ impl Session {
     }
 
     /// The Ack of one of the session's fragments (`request`), with status `status`.
-    pub fn fragment_ack(&mut self, request: &MessageView, view: &MessageView, status: u16, out: &mut Vec<RawFinding>) {
+    pub fn fragment_ack(
+        &mut self,
+        request: &MessageView,
+        view: &MessageView,
+        status: u16,
+        missing: &MissingHeaders,
+        out: &mut Vec<RawFinding>,
+    ) {
         let received = view.value(h::RECEIVED_CONTENT_RANGE).and_then(values::parse_offset);
         let range = request.content_range().filter(ContentRange::is_valid);
         // An accepted fragment that leaves no gap: the server holds every byte up to its end,
@@ -129,7 +136,7 @@ impl Session {
             };
             if let Some(expected) = expected {
                 let value = expected.to_string();
-                add_to_missing(
+                missing.supply(
                     out,
                     view,
                     Rule::AckFragmentReceivedRangeMissing,
