@@ -73,8 +73,9 @@ fn with_error_header_spellings(answer: Answer) -> Vec<Answer> {
     else {
         return vec![answer];
     };
-    let mut headers = answer.headers.clone();
-    for header in headers.iter_mut().filter(|header| header.name == h::ERROR_CODE) {
+    let mut twin = answer.clone();
+    twin.profiles = profiles;
+    for header in twin.headers.iter_mut().filter(|header| header.name == h::ERROR_CODE) {
         header.name = alias;
         header.why = format!(
             "{} The documents differ on its name (reference {}): {}",
@@ -83,7 +84,7 @@ fn with_error_header_spellings(answer: Answer) -> Vec<Answer> {
             rule.meta().explanation
         );
     }
-    let twin = Answer { profiles, raw: raw(answer.status, &headers), headers, ..answer.clone() };
+    twin.raw = raw(twin.status, &twin.headers);
     vec![answer, twin]
 }
 
